@@ -46,6 +46,15 @@ def _media_root(tmp_path: Path, settings: pytest.FixtureRequest) -> Iterator[Pat
 
 
 @pytest.fixture(autouse=True)
+def _german() -> Iterator[None]:
+    """Each test starts in German, the site's primary language, whatever ran before."""
+    from django.utils import translation
+
+    with translation.override("de"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache() -> Iterator[None]:
     from django.core.cache import cache
 

@@ -208,6 +208,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    # Development serves static files from the apps; WhiteNoise still expects the folder.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # --- E-mail -----------------------------------------------------------------------------------
 EMAIL_URL = env("EMAIL_URL", "console://")
@@ -215,26 +218,30 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "litfass <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 
-def _email_settings(url: str) -> dict[str, object]:
+def _mailer(url: str) -> dict[str, object]:
     parts = urlsplit(url)
     if parts.scheme == "console":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     if parts.scheme == "locmem":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+        return {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
     if parts.scheme in {"smtp", "smtps", "smtp+tls"}:
         return {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": parts.hostname or "localhost",
-            "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 587),
-            "EMAIL_HOST_USER": unquote(parts.username or ""),
-            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-            "EMAIL_USE_SSL": parts.scheme == "smtps",
-            "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": parts.hostname or "localhost",
+                "port": parts.port or (465 if parts.scheme == "smtps" else 587),
+                "username": unquote(parts.username or ""),
+                "password": unquote(parts.password or ""),
+                "use_ssl": parts.scheme == "smtps",
+                "use_tls": parts.scheme == "smtp+tls",
+            },
         }
-    raise ImproperlyConfigured("EMAIL_URL must start with console://, smtp://, smtps:// or smtp+tls://")
+    raise ImproperlyConfigured(
+        "EMAIL_URL must start with console://, locmem://, smtp://, smtps:// or smtp+tls://"
+    )
 
 
-globals().update(_email_settings(EMAIL_URL))
+MAILERS = {"default": _mailer(EMAIL_URL)}
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -7,3 +7,6 @@ import os
 os.environ.setdefault("LITFASS_ENV", "test")
 
 from litfass.settings import *  # noqa: E402, F403
+
+# Fast hashing: the tests are about behaviour, not about password strength.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

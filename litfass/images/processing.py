@@ -108,4 +108,5 @@ def render_variant(source: PILImage.Image, *, width: int, fmt: str) -> bytes:
 def rendition_widths(original_width: int) -> list[int]:
     """Configured widths not larger than the original (the original width if it is smaller)."""
     widths = [w for w in settings.LITFASS_RENDITION_WIDTHS if w < original_width]
-    return [*widths, min(original_width, max(settings.LITFASS_RENDITION_WIDTHS))]
+    largest = min(original_width, max(settings.LITFASS_RENDITION_WIDTHS))
+    return widths if largest in widths else [*widths, largest]

@@ -11,6 +11,7 @@ from django.http import Http404
 from litfass.places.models import Place
 
 KM_PER_DEGREE_LATITUDE = 111.2
+_NEAR_KINDS = (Place.Kind.TOWN, Place.Kind.DISTRICT)
 
 
 def place_by_slug(slug: str) -> Place:
@@ -35,7 +36,8 @@ def surroundings_filter(place: Place, radius_km: float | None = None) -> Q:
         latitude__range=(place.latitude - dlat, place.latitude + dlat),
         longitude__range=(place.longitude - dlon, place.longitude + dlon),
     )
-    return Q(path__startswith=place.path) | in_box
+    # Regions count through the hierarchy only: a region is not "near" a town.
+    return Q(path__startswith=place.path) | (in_box & ~Q(kind=Place.Kind.REGION))
 
 
 def surroundings(place: Place, radius_km: float | None = None) -> QuerySet[Place]:
@@ -49,7 +51,7 @@ def surroundings(place: Place, radius_km: float | None = None) -> QuerySet[Place
     return (
         Place.objects.filter(surroundings_filter(place, radius))
         .alias(distance2=distance2)
-        .filter(Q(path__startswith=place.path) | Q(distance2__lte=limit))
+        .filter(Q(path__startswith=place.path) | Q(distance2__lte=limit, kind__in=_NEAR_KINDS))
         .order_by("name")
     )
 
