@@ -29,7 +29,7 @@ IN_CI = os.environ.get("CI") == "true"
 
 
 @pytest.fixture(autouse=True)
-def _media_root(tmp_path: Path, settings: pytest.FixtureRequest) -> Iterator[Path]:
+def media_root(tmp_path: Path, settings: pytest.FixtureRequest) -> Iterator[Path]:
     """Every test writes pictures into its own folder."""
     media = tmp_path / "media"
     media.mkdir()
@@ -152,7 +152,7 @@ def reader(db: None) -> Persona:
 
 
 @pytest.fixture
-def publish(town: Town):  # type: ignore[no-untyped-def]
+def publish(town: Town):
     """Make and publish a post quickly: ``publish(author, headline, place=…, pictures=n)``."""
 
     def make(

@@ -213,7 +213,8 @@ if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # --- E-mail -----------------------------------------------------------------------------------
-EMAIL_URL = env("EMAIL_URL", "console://")
+# Development prints e-mail to the console; production hands it to the local mail server.
+EMAIL_URL = env("EMAIL_URL", "smtp://localhost:25" if PRODUCTION else "console://")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "litfass <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -292,7 +293,7 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True

@@ -161,9 +161,7 @@ class Post(models.Model):
                 name="post_kind_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    status__in=["draft", "pending", "published", "unpublished"]
-                ),
+                condition=models.Q(status__in=["draft", "pending", "published", "unpublished"]),
                 name="post_status_valid",
             ),
         ]

@@ -67,8 +67,8 @@ class Page:
 
 
 def _cursor(post: Post) -> str:
-    assert post.published_at is not None
-    return f"{post.published_at.timestamp():.6f}_{post.pk}"
+    stamp = post.published_at.timestamp() if post.published_at else 0.0
+    return f"{stamp:.6f}_{post.pk}"
 
 
 def _parse_cursor(cursor: str | None) -> tuple[dt.datetime, int] | None:
@@ -86,9 +86,7 @@ def paginate(queryset: QuerySet[Post], cursor: str | None, size: int = PAGE_SIZE
     after = _parse_cursor(cursor)
     if after is not None:
         stamp, pk = after
-        queryset = queryset.filter(
-            Q(published_at__lt=stamp) | Q(published_at=stamp, pk__lt=pk)
-        )
+        queryset = queryset.filter(Q(published_at__lt=stamp) | Q(published_at=stamp, pk__lt=pk))
     items = list(queryset.order_by("-published_at", "-id")[: size + 1])
     more = len(items) > size
     items = items[:size]

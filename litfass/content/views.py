@@ -9,7 +9,6 @@ from django.utils.http import http_date
 
 from litfass.accounts.models import User
 from litfass.content import queries
-from litfass.content.models import Post
 from litfass.core.middleware import READ_HEADER
 from litfass.places import queries as place_queries
 

@@ -70,9 +70,12 @@ class AnonymousPageCacheMiddleware:
             if read_id and self.on_read is not None:
                 self.on_read(read_id)
             return self._conditional(request, response)
-        response = self.get_response(request)
-        read_id = self._read_id(response)
-        self._read(response)
+        fresh = self.get_response(request)
+        read_id = self._read_id(fresh)
+        self._read(fresh)
+        if not isinstance(fresh, HttpResponse):
+            return fresh
+        response = fresh
         if (
             response.status_code == 200
             and "public" in response.get("Cache-Control", "")

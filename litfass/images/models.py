@@ -49,4 +49,4 @@ class Image(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.alt_text or self.file.name
+        return self.alt_text or self.file.name or ""

@@ -69,4 +69,9 @@ def delete_image(*, image: Image) -> None:
         entry["name"] for entries in image.renditions.values() for entry in entries
     ]
     image.delete()
-    transaction.on_commit(lambda: [default_storage.delete(n) for n in names if n])
+    def delete_files() -> None:
+        for name in names:
+            if name:
+                default_storage.delete(name)
+
+    transaction.on_commit(delete_files)

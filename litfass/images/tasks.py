@@ -30,7 +30,7 @@ def make_renditions(image_id: int) -> int:
     with image.file.open("rb") as handle:
         source = PILImage.open(io.BytesIO(handle.read()))
         source.load()
-    stem = image.file.name.rsplit(".", 1)[0].replace("images/", "renditions/", 1)
+    stem = (image.file.name or "").rsplit(".", 1)[0].replace("images/", "renditions/", 1)
     made: dict[str, list[RenditionInfo]] = {}
     written: list[str] = []
     try:

@@ -55,7 +55,7 @@ def test_a_text_file_renamed_to_jpg_is_refused():
 
 def test_a_truncated_file_is_refused():
     data = _jpeg_with_gps(400, 300)
-    with pytest.raises(ValidationError, match="beschädigt|kein Bild"):
+    with pytest.raises(ValidationError, match=r"beschädigt|kein Bild"):
         clean_image(data[: len(data) // 2])
 
 
@@ -78,9 +78,7 @@ def test_renditions_are_made_in_three_formats_without_metadata(
     settings.LITFASS_RENDITION_WIDTHS = (40, 60)
     post = create_post(kind=Post.Kind.ARTICLE, author=reporter.profile, headline="Bilder")
     with django_capture_on_commit_callbacks(execute=True):
-        image = add_picture(
-            post=post, data=_jpeg_with_gps(), credit="Foto: R", alt_text="Himmel"
-        )
+        image = add_picture(post=post, data=_jpeg_with_gps(), credit="Foto: R", alt_text="Himmel")
     image.refresh_from_db()
     assert set(image.renditions) == {"avif", "webp", "jpeg"}
     assert [e["width"] for e in image.renditions["webp"]] == [40, 60]
@@ -90,14 +88,14 @@ def test_renditions_are_made_in_three_formats_without_metadata(
                 assert not PILImage.open(handle).getexif()
 
 
-def test_a_refused_upload_leaves_no_row_and_no_file(reporter, _media_root):
+def test_a_refused_upload_leaves_no_row_and_no_file(reporter, media_root):
     post = create_post(kind=Post.Kind.ARTICLE, author=reporter.profile, headline="Bilder")
     with pytest.raises(ValidationError):
         add_picture(post=post, data=b"GIF89a broken", credit="Foto: R", alt_text="x")
     with pytest.raises(ValidationError):
         add_picture(post=post, data=_jpeg_with_gps(), credit="", alt_text="")
     assert not Image.objects.exists()
-    assert not [p for p in _media_root.rglob("*") if p.is_file()]
+    assert not [p for p in media_root.rglob("*") if p.is_file()]
 
 
 def test_renditions_task_is_idempotent(reporter, settings, django_capture_on_commit_callbacks):

@@ -19,8 +19,11 @@ def test_a_town_farther_than_the_radius_is_not_in_the_surroundings(town):
 
 def test_a_district_far_away_still_belongs_to_its_town(town):
     far = create_place(
-        name="Exklave", kind=Place.Kind.DISTRICT, parent=town.kaiserslautern,
-        latitude=50.5, longitude=9.0,
+        name="Exklave",
+        kind=Place.Kind.DISTRICT,
+        parent=town.kaiserslautern,
+        latitude=50.5,
+        longitude=9.0,
     )
     assert far in surroundings(town.kaiserslautern)
     assert far not in surroundings(town.otterberg)
