@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from litfass.accounts.models import Membership, Profile, User
 from litfass.content.models import EventDetails, Post, Topic
+from litfass.core import pagecache
 from litfass.images import services as image_services
 from litfass.images.models import Image
 from litfass.images.processing import clean_image
@@ -138,6 +139,7 @@ def edit_post(
         post.topic = topic
     if post.is_published:
         post.edited_at = timezone.now()
+        transaction.on_commit(pagecache.bump_generation)
     post.full_clean()
     post.save()
     return post
@@ -172,6 +174,7 @@ def publish_post(*, post: Post, by: User | None = None, at: dt.datetime | None =
     if post.published_at is None:
         post.published_at = at or timezone.now()
     post.save(update_fields=["status", "published_at", "updated_at"])
+    transaction.on_commit(pagecache.bump_generation)
     return post
 
 
@@ -181,6 +184,7 @@ def unpublish_post(*, post: Post, by: User | None = None) -> Post:
     _check_author(by, post.author)
     _move(post, Post.Status.UNPUBLISHED)
     post.save(update_fields=["status", "updated_at"])
+    transaction.on_commit(pagecache.bump_generation)
     return post
 
 
@@ -189,6 +193,8 @@ def _refresh_picture_counters(post: Post) -> None:
     post.lead_image = first
     post.image_count = Image.objects.filter(post=post).count()
     post.save(update_fields=["lead_image", "image_count", "updated_at"])
+    if post.is_published:
+        transaction.on_commit(pagecache.bump_generation)
 
 
 def add_picture(
