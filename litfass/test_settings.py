@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("LITFASS_ENV", "test")
 
-from litfass.settings import *  # noqa: E402, F403
+from litfass.settings import *  # noqa: F403
 
 # Fast hashing: the tests are about behaviour, not about password strength.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Each test run gets its own SQLite file, so that parallel runs never share a database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"litfass-test-{os.getpid()}.sqlite3")
+    }
+else:
+    DATABASES["default"]["TEST"] = {"NAME": f"test_litfass_{os.getpid()}"}  # noqa: F405

@@ -28,6 +28,15 @@ class Profile(models.Model):
         EDITORIAL = "editorial", _("Editorial team")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    # The user this profile is the personal profile of; empty for organisations and businesses.
+    person = models.OneToOneField(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="personal_profile",
+        verbose_name=_("person"),
+    )
     display_name = models.CharField(_("display name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     home_place = models.ForeignKey(
@@ -80,3 +89,31 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.profile}"
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to act for an organisation profile."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    token = models.CharField(max_length=64, unique=True)
+    role = models.CharField(
+        _("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER
+    )
+    invited_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "email"],
+                condition=models.Q(accepted_at__isnull=True),
+                name="invitation_open_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.profile}"

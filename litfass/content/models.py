@@ -113,6 +113,22 @@ class Post(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # Set when a published post's text is edited, shown as "updated" to readers.
     edited_at = models.DateTimeField(_("last edited"), null=True, blank=True)
+    # Soft delete: the post disappears at once, its pictures after a grace period.
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    # Who created the post (an organisation's posts are written by its members).
+    created_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Increased by every edit; an edit based on an older version is refused as stale.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # The editors' note when a submitted post was sent back to its author.
+    review_note = models.TextField(_("note from the editors"), blank=True)
 
     class Meta:
         verbose_name = _("post")
@@ -225,3 +241,65 @@ class EventDetails(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post} ({self.starts_at:%Y-%m-%d})"
+
+
+class Revision(models.Model):
+    """One entry of a post's change history: who did what, when, and which fields changed."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("created")
+        EDITED = "edited", _("edited")
+        SUBMITTED = "submitted", _("submitted for approval")
+        APPROVED = "approved", _("approved")
+        SENT_BACK = "sent_back", _("sent back")
+        PUBLISHED = "published", _("published")
+        UNPUBLISHED = "unpublished", _("unpublished")
+        PICTURE_ADDED = "picture_added", _("picture added")
+        PICTURE_REMOVED = "picture_removed", _("picture removed")
+        DELETED = "deleted", _("deleted")
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    by = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    # {"field": [old, new], …} for edits; a note for approvals and send-backs.
+    changes = models.JSONField(default=dict, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["post", "-at"], name="revision_post_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.post_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Autosave(models.Model):
+    """The last unsaved state of the composer for a post, kept on the server.
+
+    Written every few seconds while someone writes, so that a closed tab or an expired session
+    loses nothing; the post itself changes only when the writer saves.
+    """
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="autosaves")
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(default=dict)
+    base_version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user"], name="autosave_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"autosave {self.post_id}/{self.user_id}"
