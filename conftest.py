@@ -63,8 +63,10 @@ def _clear_cache() -> Iterator[None]:
     cache.clear()
 
 
-def jpeg_bytes(width: int = 64, height: int = 48, color: str = "steelblue") -> bytes:
+def jpeg_bytes(width: int = 64, height: int = 48, seed: int = 0) -> bytes:
+    """A small JPEG; different seeds give different files."""
     out = io.BytesIO()
+    color = (seed * 37 % 256, seed * 91 % 256, 120)
     PILImage.new("RGB", (width, height), color).save(out, "JPEG")
     return out.getvalue()
 
@@ -175,7 +177,9 @@ def publish(town: Town):
             **extra,  # type: ignore[arg-type]
         )
         for n in range(pictures):
-            add_picture(post=post, data=jpeg_bytes(), credit="Foto: Test", alt_text=f"Bild {n}")
+            add_picture(
+                post=post, data=jpeg_bytes(seed=n), credit="Foto: Test", alt_text=f"Bild {n}"
+            )
         return publish_post(post=post)
 
     return make

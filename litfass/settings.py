@@ -180,6 +180,10 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
 # Largest upload accepted in bytes, and largest picture in pixels (against decompression bombs).
 LITFASS_MAX_UPLOAD_BYTES = 32 * 1024 * 1024
 LITFASS_MAX_IMAGE_PIXELS = 50_000_000
+# A newcomer's first N posts need an editor's approval; 0 lets everybody publish directly.
+LITFASS_APPROVAL_POSTS = int(env("LITFASS_APPROVAL_POSTS", "2"))
+# Days a deleted post's pictures are kept before `litfass purge_deleted` removes them.
+LITFASS_DELETE_GRACE_DAYS = int(env("LITFASS_DELETE_GRACE_DAYS", "7"))
 # Widths of the responsive renditions made for every picture.
 LITFASS_RENDITION_WIDTHS = (480, 960, 1600)
 

@@ -59,7 +59,8 @@ class Post(models.Model):
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.ARTICLE)
     kicker = models.CharField(_("kicker"), max_length=80, blank=True)
-    headline = models.CharField(_("headline"), max_length=160)
+    # May stay empty while a draft is being written; publishing requires it.
+    headline = models.CharField(_("headline"), max_length=160, blank=True)
     slug = models.SlugField(_("slug"), max_length=180)
     teaser = models.TextField(_("teaser"), max_length=400, blank=True)
     body = models.TextField(_("text"), blank=True)
@@ -127,6 +128,8 @@ class Post(models.Model):
     )
     # Increased by every edit; an edit based on an older version is refused as stale.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # A random token from the "new post" form, so that a double submit makes one draft only.
+    client_token = models.CharField(max_length=64, blank=True, editable=False)
     # The editors' note when a submitted post was sent back to its author.
     review_note = models.TextField(_("note from the editors"), blank=True)
 
@@ -162,6 +165,11 @@ class Post(models.Model):
             ),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["created_by", "client_token"],
+                condition=~models.Q(client_token=""),
+                name="post_client_token_unique",
+            ),
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
                 name="post_published_has_date",

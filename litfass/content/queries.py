@@ -145,7 +145,7 @@ def post_for_reader(pk: int, user: User | None = None) -> Post:
     ).prefetch_related(
         Prefetch("images", queryset=Image.objects.order_by("position", "id")),
     )
-    post = queryset.filter(pk=pk).first()
+    post = queryset.filter(pk=pk, deleted_at__isnull=True).first()
     if post is None:
         raise Http404("post")
     if post.status != Post.Status.PUBLISHED and not _may_preview(user, post):

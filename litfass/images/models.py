@@ -30,6 +30,8 @@ class Image(models.Model):
     focal_x = models.FloatField(_("focal point x"), default=0.5)
     focal_y = models.FloatField(_("focal point y"), default=0.5)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # SHA-256 of the uploaded bytes: the same file uploaded twice to a post is refused.
+    source_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     # {"avif": [{"width", "height", "name"}, …], "webp": […], "jpeg": […]} once made in the
     # background; empty until then, and templates fall back to the stored original.
     renditions = models.JSONField(default=dict, editable=False)
@@ -41,6 +43,11 @@ class Image(models.Model):
         ordering = ["position", "id"]
         indexes = [models.Index(fields=["post", "position"], name="image_post_position_idx")]
         constraints = [
+            models.UniqueConstraint(
+                fields=["post", "source_sha256"],
+                condition=~models.Q(source_sha256=""),
+                name="image_unique_upload_per_post",
+            ),
             models.CheckConstraint(
                 condition=models.Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
                 name="image_focal_point_inside",

@@ -43,6 +43,7 @@ def create_image(
     focal_x: float = 0.5,
     focal_y: float = 0.5,
     position: int,
+    source_sha256: str = "",
 ) -> Image:
     """Insert the row for a stored picture and schedule its renditions after the commit."""
     image = Image(
@@ -53,6 +54,7 @@ def create_image(
         focal_x=focal_x,
         focal_y=focal_y,
         position=position,
+        source_sha256=source_sha256,
         width=cleaned.width,
         height=cleaned.height,
     )

@@ -32,7 +32,9 @@ def test_editors_manage_posts_places_topics_and_profiles(editor_client, town, ur
 
 
 def test_admin_publish_action_goes_through_the_lifecycle(editor_client, reporter):
-    draft = create_post(kind=Post.Kind.ARTICLE, author=reporter.profile, headline="Entwurf")
+    draft = create_post(
+        kind=Post.Kind.ARTICLE, author=reporter.profile, headline="Entwurf", body="<p>Text</p>"
+    )
     snapshot = create_post(kind=Post.Kind.SNAPSHOT, author=reporter.profile, headline="Ohne Bild")
     response = editor_client.post(
         "/admin/content/post/",
