@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from litfass.accounts.models import Profile, User
-from litfass.content.models import Post, Topic
+from litfass.content.models import Autosave, Post, Revision, Topic
 from litfass.images.models import Image
 from litfass.places.models import Place
 from litfass.places.queries import surroundings
@@ -184,3 +184,66 @@ def upcoming_events(place: Place | None, limit: int = 5) -> list[Post]:
         Q(event__ends_at__gte=now) | Q(event__ends_at__isnull=True, event__starts_at__gte=now)
     )
     return list(queryset.order_by("event__starts_at")[:limit])
+
+
+# --- the writer's side -------------------------------------------------------------------------
+
+
+def post_for_writer(pk: int, user: User) -> Post:
+    """A post the user may edit (member of its author profile, or staff); else Http404.
+
+    Missing, deleted and foreign posts look the same, so nothing leaks that a draft exists.
+    """
+    post = (
+        Post.objects.select_related("author", "place", "topic", "lead_image")
+        .filter(pk=pk, deleted_at__isnull=True)
+        .first()
+    )
+    if post is None:
+        raise Http404("post")
+    if not user.is_staff and not post.author.memberships.filter(user=user).exists():
+        raise Http404("post")
+    return post
+
+
+def pictures_of(post: Post) -> list[Image]:
+    return list(Image.objects.filter(post=post).order_by("position", "id"))
+
+
+def picture_for_writer(post: Post, image_pk: int) -> Image:
+    image = Image.objects.filter(post=post, pk=image_pk).first()
+    if image is None:
+        raise Http404("picture")
+    return image
+
+
+def author_choices(user: User) -> list[Profile]:
+    """Profiles the user may publish as: the personal profile first, then organisations."""
+    profiles = Profile.objects.filter(memberships__user=user).select_related("home_place")
+    return sorted(profiles, key=lambda p: (p.person_id != user.pk, p.display_name.lower()))
+
+
+def my_posts(user: User) -> QuerySet[Post]:
+    """Every post of the profiles the user writes for, newest change first."""
+    return (
+        Post.objects.filter(author__memberships__user=user, deleted_at__isnull=True)
+        .select_related("author", "place", "lead_image")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def review_queue() -> QuerySet[Post]:
+    """Submitted posts waiting for an editor, oldest first."""
+    return (
+        Post.objects.filter(status=Post.Status.PENDING, deleted_at__isnull=True)
+        .select_related("author", "place", "created_by", "lead_image")
+        .order_by("updated_at", "id")
+    )
+
+
+def history(post: Post) -> list[Revision]:
+    return list(post.revisions.select_related("by"))
+
+
+def autosave_of(post: Post, user: User) -> Autosave | None:
+    return Autosave.objects.filter(post=post, user=user).first()

@@ -1,0 +1,80 @@
+"""Fixtures for the browser tests: one Chromium per session, a fresh context per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from litfass.core.tests.browser import Site, Snapshot, Watch, launch, restore, snapshot_demo
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """The system Chromium, headless, shared by all browser tests of the session."""
+    # Playwright's sync API keeps an event loop around; Django would take every ORM call from
+    # the test thread for async code and refuse it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = launch(playwright)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def open_page(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
+    """``open_page(**context_options)``: a page in a fresh context (no cookies) on the server.
+
+    Relative URLs in ``goto`` resolve against the live server. Contexts close after the test.
+    """
+    contexts: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        context = browser.new_context(base_url=live_server.url, locale="de-DE", **options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page: Callable[..., Any]) -> Any:
+    """A desktop-sized page with JavaScript, German browser language."""
+    return open_page(viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def watch(page: Any, live_server: Any) -> Watch:
+    """Requests, console errors and uncaught exceptions of ``page`` from now on."""
+    recorder = Watch(origin=live_server.url)
+    recorder.attach(page)
+    return recorder
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Snapshot:
+    """The demo content, loaded once per session (see ``snapshot_demo``)."""
+    with django_db_blocker.unblock():
+        return snapshot_demo(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+def site(demo_snapshot: Snapshot, live_server: Any, media_root: Path) -> Site:
+    """The demo content in the live server's database and media folder, for this test only."""
+    return restore(demo_snapshot, media_root)
