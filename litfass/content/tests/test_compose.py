@@ -498,3 +498,14 @@ def test_composer_pages_keep_their_query_count(reporter, django_assert_max_num_q
 @pytest.mark.parametrize("name", ["content:my_area", "content:new"])
 def test_writer_pages_need_a_login(db, name):
     assert Client().get(reverse(name)).status_code == 302
+
+
+def test_the_composer_allows_only_the_editors_own_style_and_nonced_scripts(reporter):
+    post = new_draft(reporter)
+    response = login(reporter).get(reverse("content:compose", args=[post.pk]))
+    csp = response["Content-Security-Policy"]
+    assert "'sha256-" in csp
+    assert "unsafe-inline" not in csp
+    assert "'nonce-" in csp
+    html = response.content.decode()
+    assert '<script type="importmap" nonce="' in html

@@ -11,12 +11,22 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.conf import settings
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from litfass.accounts.models import User
 from litfass.content import queries, services
 from litfass.content.forms import EventForm, NewPostForm, PictureForm, PostForm, UploadForm
 from litfass.content.models import Post
+
+
+# The rich-text editor (TipTap) injects one fixed <style> element; the composer allows exactly
+# that element by its hash, everything else keeps the strict policy.
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+editor_csp = csp_override(
+    settings.SECURE_CSP | {"style-src": [*settings.SECURE_CSP["style-src"], EDITOR_STYLE_HASH]}
+)
 
 
 def _user(request: HttpRequest) -> User:
@@ -104,6 +114,7 @@ def _picture_initial(image: Any) -> dict[str, Any]:
 
 
 @login_required
+@editor_csp
 def compose(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     post = queries.post_for_writer(pk, user)
@@ -173,6 +184,7 @@ def _after_save(request: HttpRequest, post: Post, user: User, action: str) -> Ht
 
 
 @login_required
+@editor_csp
 @require_POST
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
