@@ -213,7 +213,7 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    pictures = MultipleFileField(
         label=_("Pictures"),
         help_text=_("JPEG, PNG, WebP or GIF, up to 32 MB each. You can choose several at once."),
         error_messages={"required": _("Please choose at least one picture.")},

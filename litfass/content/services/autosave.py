@@ -37,9 +37,7 @@ MAX_FIELD_LENGTH = 200_000
 def autosave(*, post: Post, by: User, data: dict[str, Any], base_version: int) -> Autosave:
     """Keep what the writer has typed so far; the post itself is not changed."""
     check_author(by, post.author)
-    kept = {
-        key: str(data[key])[:MAX_FIELD_LENGTH] for key in AUTOSAVE_FIELDS if key in data
-    }
+    kept = {key: str(data[key])[:MAX_FIELD_LENGTH] for key in AUTOSAVE_FIELDS if key in data}
     entry, _created = Autosave.objects.update_or_create(
         post=post, user=by, defaults={"data": kept, "base_version": base_version}
     )

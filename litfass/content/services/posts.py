@@ -23,6 +23,7 @@ from litfass.images.models import Image
 from litfass.places.models import Place
 from litfass.richtext import plain_text, sanitize
 
+
 @dataclass(frozen=True)
 class EventData:
     starts_at: dt.datetime

@@ -213,7 +213,7 @@ def test_several_pictures_upload_at_once_without_metadata(reporter):
     response = client.post(
         reverse("content:upload", args=[post.pk]),
         {
-            "files": [upload("a.jpg", jpeg_bytes(seed=1)), upload("b.jpg", jpeg_bytes(seed=2))],
+            "pictures": [upload("a.jpg", jpeg_bytes(seed=1)), upload("b.jpg", jpeg_bytes(seed=2))],
             "credit": "Foto: Rita",
             "alt_text": "Bänke im Park",
         },
@@ -229,7 +229,11 @@ def test_a_text_file_renamed_to_jpg_is_refused_and_the_form_is_kept(reporter):
     post = new_draft(reporter)
     response = login(reporter).post(
         reverse("content:upload", args=[post.pk]),
-        {"files": [upload("virus.jpg", b"MZ not a picture")], "credit": "Foto: R", "alt_text": "Alt"},
+        {
+            "pictures": [upload("virus.jpg", b"MZ not a picture")],
+            "credit": "Foto: R",
+            "alt_text": "Alt",
+        },
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -246,7 +250,11 @@ def test_a_pixel_bomb_is_refused(reporter, settings):
     post = new_draft(reporter)
     response = login(reporter).post(
         reverse("content:upload", args=[post.pk]),
-        {"files": [upload("bomb.png", out.getvalue(), "image/png")], "credit": "F", "alt_text": "A"},
+        {
+            "pictures": [upload("bomb.png", out.getvalue(), "image/png")],
+            "credit": "F",
+            "alt_text": "A",
+        },
     )
     assert response.status_code == 400
     assert "Megapixel" in response.content.decode()
@@ -258,7 +266,7 @@ def test_a_truncated_picture_is_refused(reporter):
     post = new_draft(reporter)
     response = login(reporter).post(
         reverse("content:upload", args=[post.pk]),
-        {"files": [upload("halb.jpg", data[: len(data) // 2])], "credit": "F", "alt_text": "A"},
+        {"pictures": [upload("halb.jpg", data[: len(data) // 2])], "credit": "F", "alt_text": "A"},
     )
     assert response.status_code == 400
     assert not Image.objects.exists()
@@ -267,7 +275,7 @@ def test_a_truncated_picture_is_refused(reporter):
 def test_credit_and_alt_text_are_required_with_a_reason(reporter):
     post = new_draft(reporter)
     response = login(reporter).post(
-        reverse("content:upload", args=[post.pk]), {"files": [upload("a.jpg", jpeg_bytes())]}
+        reverse("content:upload", args=[post.pk]), {"pictures": [upload("a.jpg", jpeg_bytes())]}
     )
     html = response.content.decode()
     assert "Bitte nennen Sie, wer das Bild aufgenommen hat" in html
@@ -279,7 +287,7 @@ def test_a_snapshot_with_two_pictures_is_refused(reporter):
     response = login(reporter).post(
         reverse("content:upload", args=[post.pk]),
         {
-            "files": [upload("a.jpg", jpeg_bytes(seed=1)), upload("b.jpg", jpeg_bytes(seed=2))],
+            "pictures": [upload("a.jpg", jpeg_bytes(seed=1)), upload("b.jpg", jpeg_bytes(seed=2))],
             "credit": "F",
             "alt_text": "A",
         },
@@ -294,7 +302,7 @@ def test_pictures_are_described_reordered_and_removed(reporter):
     client.post(
         reverse("content:upload", args=[post.pk]),
         {
-            "files": [upload("a.jpg", jpeg_bytes(seed=1)), upload("b.jpg", jpeg_bytes(seed=2))],
+            "pictures": [upload("a.jpg", jpeg_bytes(seed=1)), upload("b.jpg", jpeg_bytes(seed=2))],
             "credit": "F",
             "alt_text": "A",
         },
@@ -303,7 +311,14 @@ def test_pictures_are_described_reordered_and_removed(reporter):
     url = reverse("content:picture", args=[post.pk, second.pk])
     client.post(
         url,
-        {"action": "save", "credit": "Foto: B", "alt_text": "Zwei", "caption": "", "focal_x": 20, "focal_y": 80},
+        {
+            "action": "save",
+            "credit": "Foto: B",
+            "alt_text": "Zwei",
+            "caption": "",
+            "focal_x": 20,
+            "focal_y": 80,
+        },
     )
     client.post(url, {"action": "up"})
     post.refresh_from_db()
@@ -365,7 +380,10 @@ def test_editors_send_a_post_back_with_a_note_the_author_sees(reporter, moderato
     )
     post.refresh_from_db()
     assert post.status == Post.Status.DRAFT
-    assert "Bitte Quelle nennen." in client.get(reverse("content:compose", args=[post.pk])).content.decode()
+    assert (
+        "Bitte Quelle nennen."
+        in client.get(reverse("content:compose", args=[post.pk])).content.decode()
+    )
 
 
 def test_the_review_queue_is_for_editors_only(reporter):
@@ -379,10 +397,12 @@ def test_publishing_a_gallery_with_one_picture_says_why_not(reporter, settings):
     client = login(reporter)
     client.post(
         reverse("content:upload", args=[post.pk]),
-        {"files": [upload("a.jpg", jpeg_bytes())], "credit": "F", "alt_text": "A"},
+        {"pictures": [upload("a.jpg", jpeg_bytes())], "credit": "F", "alt_text": "A"},
     )
     response = client.post(
-        reverse("content:compose", args=[post.pk]), compose_data(post, action="publish"), follow=True
+        reverse("content:compose", args=[post.pk]),
+        compose_data(post, action="publish"),
+        follow=True,
     )
     assert "mindestens zwei Bilder" in response.content.decode()
     post.refresh_from_db()
@@ -420,7 +440,7 @@ def test_delete_hides_the_post_and_purge_removes_pictures_later(reporter, settin
     post = new_draft(reporter)
     client.post(
         reverse("content:upload", args=[post.pk]),
-        {"files": [upload("a.jpg", jpeg_bytes())], "credit": "F", "alt_text": "A"},
+        {"pictures": [upload("a.jpg", jpeg_bytes())], "credit": "F", "alt_text": "A"},
     )
     client.post(reverse("content:compose", args=[post.pk]), compose_data(post, action="publish"))
     client.post(reverse("content:delete", args=[post.pk]))
@@ -441,7 +461,12 @@ def test_autosave_keeps_typed_text_and_restores_it_on_return(reporter):
     client = login(reporter)
     response = client.post(
         reverse("content:autosave", args=[post.pk]),
-        {"headline": "Halb fertig", "body": "<p>Entwurf im Werden</p>", "version": post.version, "evil": "x"},
+        {
+            "headline": "Halb fertig",
+            "body": "<p>Entwurf im Werden</p>",
+            "version": post.version,
+            "evil": "x",
+        },
     )
     assert response.status_code == 200
     assert response.json()["stale"] is False
@@ -487,7 +512,7 @@ def test_composer_pages_keep_their_query_count(reporter, django_assert_max_num_q
     for n in range(3):
         client.post(
             reverse("content:upload", args=[post.pk]),
-            {"files": [upload(f"{n}.jpg", jpeg_bytes(seed=n))], "credit": "F", "alt_text": "A"},
+            {"pictures": [upload(f"{n}.jpg", jpeg_bytes(seed=n))], "credit": "F", "alt_text": "A"},
         )
     with django_assert_max_num_queries(14):
         assert client.get(reverse("content:compose", args=[post.pk])).status_code == 200

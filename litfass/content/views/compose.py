@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.conf import settings
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
@@ -20,13 +20,11 @@ from litfass.content import queries, services
 from litfass.content.forms import EventForm, NewPostForm, PictureForm, PostForm, UploadForm
 from litfass.content.models import Post
 
-
 # The rich-text editor (TipTap) injects one fixed <style> element; the composer allows exactly
 # that element by its hash, everything else keeps the strict policy.
 EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
-editor_csp = csp_override(
-    settings.SECURE_CSP | {"style-src": [*settings.SECURE_CSP["style-src"], EDITOR_STYLE_HASH]}
-)
+_policy = cast(dict[str, list[str]], settings.SECURE_CSP)
+editor_csp = csp_override({**_policy, "style-src": [*_policy["style-src"], EDITOR_STYLE_HASH]})
 
 
 def _user(request: HttpRequest) -> User:
@@ -96,7 +94,10 @@ def _compose_context(
         "event_form": event_form
         or (EventForm(initial=initial) if post.kind == Post.Kind.EVENT else None),
         "upload_form": upload_form or UploadForm(),
-        "pictures": [(image, PictureForm(initial=_picture_initial(image))) for image in queries.pictures_of(post)],
+        "pictures": [
+            (image, PictureForm(initial=_picture_initial(image)))
+            for image in queries.pictures_of(post)
+        ],
         "restored": restored and autosaved,
         "stale": stale,
         "publish_directly": services.can_publish_directly(user),
@@ -128,9 +129,14 @@ def compose(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         post = _save(post, user, form, event_form)
     except services.StaleEditError as stale:
-        form.data = form.data.copy()
-        form.data["version"] = str(stale.post.version)
-        context = _compose_context(request, stale.post, form=form, event_form=event_form, stale=stale)
+        # The next save knowingly replaces the other version; both texts are on the page.
+        data = request.POST.copy()
+        data["version"] = str(stale.post.version)
+        form = PostForm(data, kind=post.kind)
+        form.is_valid()
+        context = _compose_context(
+            request, stale.post, form=form, event_form=event_form, stale=stale
+        )
         return render(request, "content/compose.html", context, status=409)
     except ValidationError as error:
         for message in error.messages:
@@ -192,7 +198,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
         failed = 0
-        for upload_file in form.cleaned_data["files"]:
+        for upload_file in form.cleaned_data["pictures"]:
             try:
                 services.add_picture(
                     post=post,
@@ -205,7 +211,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 failed += 1
                 for message in error.messages:
-                    form.add_error("files", f"{upload_file.name}: {message}")
+                    form.add_error("pictures", f"{upload_file.name}: {message}")
         if not failed:
             messages.success(request, _("The pictures were added."))
             return redirect("content:compose", pk=post.pk)
@@ -229,9 +235,9 @@ def picture(request: HttpRequest, pk: int, image_pk: int) -> HttpResponse:
     else:
         form = PictureForm(request.POST)
         if not form.is_valid():
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
+            for field_errors in form.errors.get_json_data().values():
+                for entry in field_errors:
+                    messages.error(request, str(entry["message"]))
             return redirect(f"{request.path.rsplit('/bilder/', 1)[0]}/#bild-{image.pk}")
         data = form.cleaned_data
         services.update_picture(
@@ -286,6 +292,11 @@ def my_area(request: HttpRequest) -> HttpResponse:
     posts = list(queries.my_posts(_user(request))[:200])
     groups = {
         status: [p for p in posts if p.status == status]
-        for status in (Post.Status.DRAFT, Post.Status.PENDING, Post.Status.PUBLISHED, Post.Status.UNPUBLISHED)
+        for status in (
+            Post.Status.DRAFT,
+            Post.Status.PENDING,
+            Post.Status.PUBLISHED,
+            Post.Status.UNPUBLISHED,
+        )
     }
     return render(request, "content/my_area.html", {"groups": groups})

@@ -15,7 +15,6 @@ from litfass.content import queries, services
 from litfass.content.forms import SendBackForm
 
 
-
 @staff_member_required
 def queue(request: HttpRequest) -> HttpResponse:
     posts = list(queries.review_queue()[:100])
@@ -48,5 +47,3 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("“%(headline)s” went back to its author.") % {"headline": post.headline}
         )
     return redirect("content:review")
-
-

@@ -33,4 +33,4 @@ def picture_count(count: int) -> str:
 def media_with_nonce(context: Context, media: Any) -> SafeString:
     """Render form media (scripts, import map, styles) carrying this response's CSP nonce."""
     nonce = str(context.get("csp_nonce", ""))
-    return mark_safe(Media.from_media(media, nonce=nonce).render())  # noqa: S308 - tags built by js_asset
+    return mark_safe(str(Media.from_media(media, nonce=nonce).render()))  # noqa: S308 - tags built by js_asset
