@@ -534,3 +534,18 @@ def test_the_composer_allows_only_the_editors_own_style_and_nonced_scripts(repor
     assert "'nonce-" in csp
     html = response.content.decode()
     assert '<script type="importmap" nonce="' in html
+
+
+def test_purge_command_reports_what_it_removed(reporter):
+    import datetime as dt
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    post = new_draft(reporter)
+    Post.objects.filter(pk=post.pk).update(deleted_at=timezone.now() - dt.timedelta(days=30))
+    out = StringIO()
+    call_command("purge_deleted", stdout=out)
+    assert "1 deleted post(s)" in out.getvalue()
+    assert not Post.objects.filter(pk=post.pk).exists()
