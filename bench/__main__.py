@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import FrameType
 
-from bench import BenchError, report, servers, wrk
+from bench import BenchError, report, servers, uploads, wrk
 from bench.media import ensure_photos
 from bench.workspace import (
     ARTICLE_FILE,
@@ -58,6 +58,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--skip-fill", action="store_true", help="use the bench database as it is (migrate only)"
     )
+    parser.add_argument(
+        "--uploads", type=int, default=20, help="12-megapixel uploads to measure (0: skip)"
+    )
     args = parser.parse_args(argv)
     if args.posts < 1 or args.duration < 1 or args.connections < 1 or args.threads < 1:
         parser.error("--posts, --duration, --connections and --threads must be positive")
@@ -78,6 +81,7 @@ class Run:
     measurements: list[report.Measurement] = field(default_factory=list)
     rss: list[report.Rss] = field(default_factory=list)
     revalidation: dict[str, bool] = field(default_factory=dict)
+    upload_figures: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def measure(self, server: servers.Server, name: str, path: str, description: str) -> None:
@@ -162,6 +166,11 @@ def run(args: argparse.Namespace) -> None:
 
     print("[5/5] static ceiling: nginx serving the article as a file")
     _measure_static(bench)
+
+    if args.uploads > 0:
+        print(f"[+] uploads: {args.uploads} photos of 12 megapixels, then their renditions")
+        _check_idle(bench, before="uploads")
+        bench.upload_figures = uploads.run(args.uploads)
 
     _report(bench, fill_seconds=fill.fill_seconds, posts=fill.posts)
 
@@ -269,6 +278,26 @@ def _report(bench: Run, *, fill_seconds: float | None, posts: int) -> None:
             f"  {rss.server:<16} {rss.workers} workers, sum {rss.sum_mb:.1f} MB, "
             f"max {rss.max_mb:.1f} MB per worker"
         )
+    if bench.upload_figures:
+        up = bench.upload_figures
+        print(
+            f"uploads: accepting a {up['upload_bytes'] / 1e6:.1f} MB 12-megapixel JPEG: "
+            f"p50 {up['accept_p50_ms']:.0f} ms, "
+            f"p99 {up['accept_p99_ms']:.0f} ms ({up['uploads']:.0f} uploads)"
+        )
+        print(
+            f"renditions, one worker: {up['pictures_per_second']:.2f} pictures/s = "
+            f"{up['renditions_per_second']:.1f} rendition files/s; "
+            f"worker peak RSS {up['worker_peak_rss_mb']:.0f} MB"
+        )
+        peak = up["worker_peak_rss_mb"]
+        checks.append(
+            report.Target(
+                description="worker memory while making renditions < 300 MB",
+                measured=f"{peak:.0f} MB",
+                met=peak < 300,
+            )
+        )
     print("targets:")
     for check in checks:
         print(f"  [{'met' if check.met else 'MISSED'}] {check.description}: {check.measured}")
@@ -295,6 +324,7 @@ def _report(bench: Run, *, fill_seconds: float | None, posts: int) -> None:
             "requests": {m.name: asdict(m.result) for m in measurements},
             "revalidation_304": bench.revalidation,
             "worker_rss": [asdict(r) for r in bench.rss],
+            "uploads": bench.upload_figures,
             "targets": [asdict(c) for c in checks],
             "warnings": bench.warnings,
         },

@@ -71,6 +71,7 @@ def delete_image(*, image: Image) -> None:
         entry["name"] for entries in image.renditions.values() for entry in entries
     ]
     image.delete()
+
     def delete_files() -> None:
         for name in names:
             if name:

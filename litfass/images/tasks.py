@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import logging
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.tasks import task
-from PIL import Image as PILImage
 
 from litfass.images.models import Image, RenditionInfo
-from litfass.images.processing import RENDITION_FORMATS, render_variant, rendition_widths
+from litfass.images.processing import (
+    RENDITION_FORMATS,
+    render_variant,
+    rendition_widths,
+    scaled_versions,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -28,21 +31,21 @@ def make_renditions(image_id: int) -> int:
     if image is None or image.renditions:
         return 0
     with image.file.open("rb") as handle:
-        source = PILImage.open(io.BytesIO(handle.read()))
-        source.load()
+        data = handle.read()
+    widths = rendition_widths(image.width)
+    scaled = scaled_versions(data, widths)
     stem = (image.file.name or "").rsplit(".", 1)[0].replace("images/", "renditions/", 1)
     made: dict[str, list[RenditionInfo]] = {}
     written: list[str] = []
     try:
         for fmt in RENDITION_FORMATS:
             entries: list[RenditionInfo] = []
-            for width in rendition_widths(source.width):
-                data = render_variant(source, width=width, fmt=fmt)
+            for width in widths:
+                encoded = render_variant(scaled[width], fmt=fmt)
                 ext = "jpg" if fmt == "jpeg" else fmt
-                name = default_storage.save(f"{stem}-{width}.{ext}", ContentFile(data))
+                name = default_storage.save(f"{stem}-{width}.{ext}", ContentFile(encoded))
                 written.append(name)
-                height = max(1, round(source.height * width / source.width))
-                entries.append({"width": width, "height": height, "name": name})
+                entries.append({"width": width, "height": scaled[width].height, "name": name})
             made[fmt] = entries
         with transaction.atomic():
             updated = Image.objects.filter(pk=image_id, renditions={}).update(renditions=made)
