@@ -292,6 +292,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+ACCOUNT_USER_DISPLAY = "litfass.accounts.adapter.user_display"
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("LITFASS_SITE_NAME", "litfass")
 

@@ -25,6 +25,8 @@ if not settings.S3_BUCKET:
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("konto/", include("allauth.urls")),
+    path("", include("litfass.accounts.urls")),
     path("", include("litfass.content.urls")),
     prefix_default_language=False,
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
@@ -60,6 +62,14 @@ class Profile(models.Model):
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
         ordering = ["display_name"]
+        constraints = [
+            # Only a person profile can be somebody's personal profile.
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=True) | models.Q(kind="person"),
+                name="profile_person_is_person_kind",
+                violation_error_message=_("Only a person profile can be a personal profile."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
@@ -92,7 +102,13 @@ class Membership(models.Model):
 
 
 class Invitation(models.Model):
-    """An invitation by e-mail to act for an organisation profile."""
+    """An invitation by e-mail to act for an organisation profile.
+
+    Open while ``accepted_at`` is empty and it is younger than :attr:`VALID_FOR`. Only somebody
+    logged in with the invited address can accept it; the token only locates it.
+    """
+
+    VALID_FOR = dt.timedelta(days=14)
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail address"))
@@ -117,3 +133,7 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.profile}"
+
+    @property
+    def expires_at(self) -> dt.datetime:
+        return self.created_at + self.VALID_FOR

@@ -16,6 +16,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from litfass.accounts.models import User
+from litfass.accounts.queries import profiles_user_can_post_as
 from litfass.content import queries, services
 from litfass.content.forms import EventForm, NewPostForm, PictureForm, PostForm, UploadForm
 from litfass.content.models import Post
@@ -35,7 +36,7 @@ def _user(request: HttpRequest) -> User:
 @login_required
 def new_post(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    authors = queries.author_choices(user)
+    authors = profiles_user_can_post_as(user)
     form = NewPostForm(
         request.POST or None,
         authors=authors,

@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from pytest_django import DjangoDbBlocker
+from pytest_django.live_server_helper import LiveServer
 
 from litfass.core.tests.browser import Site, Snapshot, Watch, launch, restore, snapshot_demo
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser() -> Iterator[Browser]:
     """The system Chromium, headless, shared by all browser tests of the session."""
     # Playwright's sync API keeps an event loop around; Django would take every ORM call from
     # the test thread for async code and refuse it.
@@ -33,14 +35,14 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def open_page(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
+def open_page(browser: Browser, live_server: LiveServer) -> Iterator[Callable[..., Page]]:
     """``open_page(**context_options)``: a page in a fresh context (no cookies) on the server.
 
     Relative URLs in ``goto`` resolve against the live server. Contexts close after the test.
     """
-    contexts: list[Any] = []
+    contexts: list[BrowserContext] = []
 
-    def make(**options: Any) -> Any:
+    def make(**options: Any) -> Page:
         context = browser.new_context(base_url=live_server.url, locale="de-DE", **options)
         context.set_default_timeout(10_000)
         contexts.append(context)
@@ -52,13 +54,13 @@ def open_page(browser: Any, live_server: Any) -> Iterator[Callable[..., Any]]:
 
 
 @pytest.fixture
-def page(open_page: Callable[..., Any]) -> Any:
+def page(open_page: Callable[..., Page]) -> Page:
     """A desktop-sized page with JavaScript, German browser language."""
     return open_page(viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture
-def watch(page: Any, live_server: Any) -> Watch:
+def watch(page: Page, live_server: LiveServer) -> Watch:
     """Requests, console errors and uncaught exceptions of ``page`` from now on."""
     recorder = Watch(origin=live_server.url)
     recorder.attach(page)
@@ -67,7 +69,9 @@ def watch(page: Any, live_server: Any) -> Watch:
 
 @pytest.fixture(scope="session")
 def demo_snapshot(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Snapshot:
     """The demo content, loaded once per session (see ``snapshot_demo``)."""
     with django_db_blocker.unblock():
@@ -75,6 +79,6 @@ def demo_snapshot(
 
 
 @pytest.fixture
-def site(demo_snapshot: Snapshot, live_server: Any, media_root: Path) -> Site:
+def site(demo_snapshot: Snapshot, live_server: LiveServer, media_root: Path) -> Site:
     """The demo content in the live server's database and media folder, for this test only."""
     return restore(demo_snapshot, media_root)

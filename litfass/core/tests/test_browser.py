@@ -6,12 +6,14 @@ errors and requests to other hosts. The content is the demo content (see ``brows
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, Page, expect
+from pytest_django.live_server_helper import LiveServer
 
 from litfass.core.tests.browser import (
+    ELECTION_AUTHOR,
     ELECTION_KICKER,
     PHONE,
     Site,
@@ -25,11 +27,11 @@ pytestmark = pytest.mark.browser
 MISSING = "/gibt-es-nicht/"
 
 
-def _election_teaser(page: Any) -> Any:
+def _election_teaser(page: Page) -> Locator:
     return page.locator("article.teaser h3 a", has_text=ELECTION_KICKER)
 
 
-def _open_lightbox(page: Any) -> Any:
+def _open_lightbox(page: Page) -> Locator:
     page.locator(".gallery-link").first.click()
     box = page.locator("#bild-1")
     expect(box).to_be_visible()
@@ -37,7 +39,7 @@ def _open_lightbox(page: Any) -> Any:
 
 
 def test_reader_opens_the_election_article_browses_its_pictures_and_reads_it_in_english(
-    page, site: Site, live_server
+    page: Page, site: Site, live_server: LiveServer
 ):
     page.goto(site.home)
     expect(page.locator("html")).to_have_attribute("lang", "de")
@@ -72,12 +74,43 @@ def test_reader_opens_the_election_article_browses_its_pictures_and_reads_it_in_
     expect(page).to_have_url(live_server.url + "/en" + site.article)
     expect(page.get_by_role("heading", level=1)).to_have_text(site.article_headline)
     expect(page.locator(".gallery .count-badge")).to_have_text("2 pictures")
-    expect(page.locator("article.post .byline")).to_contain_text("Author:")
-    expect(page.locator("article.post .byline")).to_contain_text(site.author)
+    byline = page.locator("article.post .byline")
+    expect(byline).to_contain_text("Author:")
+    byline.get_by_role("link", name=ELECTION_AUTHOR).click()
+    expect(page).to_have_url(live_server.url + "/en" + site.profile)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(ELECTION_AUTHOR)
+
+
+def test_keyboard_user_pages_through_the_lightbox_and_gets_the_focus_back(page: Page, site: Site):
+    page.goto(site.article)
+    thumbnail = page.locator('.gallery-link[href="#bild-2"]')
+    page.locator('.gallery-link[href="#bild-1"]').focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#bild-1 .close")).to_be_focused()
+
+    page.keyboard.press("ArrowRight")
+    second = page.locator("#bild-2")
+    expect(second).to_be_visible()
+    expect(second.locator(".close")).to_be_focused()
+    # The focus stays inside the open dialog: Tab from its last link wraps to its first.
+    page.keyboard.press("Tab")
+    expect(second.locator(".prev")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(second.locator(".close")).to_be_focused()
+
+    page.keyboard.press("Escape")
+    expect(second).to_be_hidden()
+    # Known bug (see the report of the browser tests): site.js leaves the focus on <body> when
+    # the lightbox closes, so keyboard and screen-reader users lose their place.
+    expect(
+        thumbnail,
+        "closing the lightbox must give the focus back to the picture it showed "
+        "(fix in litfass/core/static/litfass/site.js)",
+    ).to_be_focused(timeout=2_000)
 
 
 def test_without_javascript_pages_render_and_the_lightbox_opens_by_link(
-    open_page, site: Site, live_server
+    open_page: Callable[..., Page], site: Site, live_server: LiveServer
 ):
     page = open_page(java_script_enabled=False)
     page.goto(site.home)
@@ -120,7 +153,7 @@ READABILITY = """() => {
 
 @pytest.mark.parametrize("where", ["home", "article"])
 def test_phone_screen_has_no_horizontal_scrolling_and_readable_teasers(
-    open_page, site: Site, where: str
+    open_page: Callable[..., Page], site: Site, where: str
 ):
     page = open_page(viewport=PHONE, device_scale_factor=3, is_mobile=True, has_touch=True)
     page.goto(getattr(site, where))
@@ -135,7 +168,7 @@ def test_phone_screen_has_no_horizontal_scrolling_and_readable_teasers(
         assert page.evaluate(READABILITY) == []
 
 
-def test_pages_ask_no_other_host_for_anything(page, watch: Watch, site: Site):
+def test_pages_ask_no_other_host_for_anything(page: Page, watch: Watch, site: Site):
     page.goto(site.home)
     page.goto(site.article)
     _open_lightbox(page)
@@ -148,7 +181,7 @@ def test_pages_ask_no_other_host_for_anything(page, watch: Watch, site: Site):
 PAGES = ["home", "article", "article-lightbox", "article-en", "place", "profile", "not-found"]
 
 
-def _visit(page: Any, site: Site, where: str) -> None:
+def _visit(page: Page, site: Site, where: str) -> None:
     paths = {
         "home": site.home,
         "article": site.article,
@@ -163,22 +196,22 @@ def _visit(page: Any, site: Site, where: str) -> None:
     assert response.status == (404 if where == "not-found" else 200)
     if where == "article-lightbox":
         _open_lightbox(page)
-    # axe looks at images, so let the lazy ones arrive first.
-    page.wait_for_load_state("networkidle")
 
 
 @pytest.mark.parametrize("where", PAGES)
-def test_page_has_no_wcag_violations(page, site: Site, where: str):
+def test_page_has_no_wcag_violations(page: Page, site: Site, where: str):
     _visit(page, site, where)
     violations = axe_violations(page)
     assert violations == [], f"{where}: {violations_report(violations)}"
 
 
-def test_pages_log_no_console_errors(page, watch: Watch, site: Site, live_server):
+def test_pages_log_no_console_errors(page: Page, watch: Watch, site: Site, live_server: LiveServer):
     watch.expected_error_urls.add(live_server.url + MISSING)
     found: dict[str, list[str]] = {}
     for where in PAGES:
         _visit(page, site, where)
+        # Lazy pictures and the favicon come after the load event; their errors count too.
+        page.wait_for_load_state("networkidle")
         if errors := watch.errors():
             found[where] = errors
             watch.console_errors.clear()

@@ -16,8 +16,27 @@
       if (first) first.focus();
     }
   }
-  window.addEventListener("hashchange", focusBox);
-  document.addEventListener("DOMContentLoaded", focusBox);
+  // When the lightbox closes, the keyboard focus returns to the picture that was open, so that
+  // keyboard and screen-reader users keep their place on the page.
+  var lastBox = null;
+  window.addEventListener("hashchange", function () {
+    var box = openBox();
+    if (box) {
+      lastBox = box.id;
+      focusBox();
+      return;
+    }
+    if (lastBox) {
+      var thumb = document.querySelector('.gallery-link[href="#' + lastBox + '"]');
+      lastBox = null;
+      if (thumb) thumb.focus();
+    }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = openBox();
+    if (box) lastBox = box.id;
+    focusBox();
+  });
   document.addEventListener("keydown", function (event) {
     var box = openBox();
     if (!box) return;
