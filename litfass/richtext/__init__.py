@@ -21,6 +21,7 @@ and meta descriptions.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from html.parser import HTMLParser
@@ -35,6 +36,7 @@ __all__ = [
     "LINK_REL",
     "plain_text",
     "sanitize",
+    "text_to_html",
 ]
 
 #: Elements that may appear in sanitised output. This is what the TipTap editor
@@ -265,3 +267,22 @@ def plain_text(html: str | None) -> str:
     extractor.feed(cleaned)
     extractor.close()
     return _WHITESPACE_RUN.sub(" ", "".join(extractor.parts)).strip()
+
+
+# Text counts as markup when it contains one of the tags the editor produces.
+_TAG = re.compile(r"</?(?:" + "|".join(sorted(ALLOWED_TAGS)) + r")\b", re.IGNORECASE)
+
+
+def text_to_html(text: str | None) -> str:
+    """Turn plain text (as typed without the rich-text editor) into paragraphs.
+
+    Text that already contains markup is returned unchanged; blank lines separate paragraphs
+    and single line breaks become ``<br>``. The result still has to go through :func:`sanitize`.
+    """
+    if not text or _TAG.search(text):
+        return text or ""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+    return "".join(
+        "<p>" + "<br>".join(html.escape(line) for line in p.split("\n")) + "</p>"
+        for p in paragraphs
+    )

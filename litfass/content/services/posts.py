@@ -21,7 +21,7 @@ from litfass.content.services.common import check_author, record
 from litfass.core import pagecache
 from litfass.images.models import Image
 from litfass.places.models import Place
-from litfass.richtext import plain_text, sanitize
+from litfass.richtext import plain_text, sanitize, text_to_html
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def edit_post(
     new: dict[str, Any] = {
         "headline": None if headline is None else headline.strip(),
         "kicker": None if kicker is None else kicker.strip(),
-        "body": None if body is None else sanitize(body),
+        "body": None if body is None else sanitize(text_to_html(body)),
     }
     if teaser is not None:
         new["teaser"] = teaser.strip() or teaser_from(new["body"] or post.body)

@@ -549,3 +549,13 @@ def test_purge_command_reports_what_it_removed(reporter):
     call_command("purge_deleted", stdout=out)
     assert "1 deleted post(s)" in out.getvalue()
     assert not Post.objects.filter(pk=post.pk).exists()
+
+
+def test_without_javascript_plain_text_becomes_paragraphs(reporter):
+    post = new_draft(reporter)
+    login(reporter).post(
+        reverse("content:compose", args=[post.pk]),
+        compose_data(post, body="Erster Absatz.\n\nZweiter <Absatz> & mehr."),
+    )
+    post.refresh_from_db()
+    assert post.body == "<p>Erster Absatz.</p><p>Zweiter &lt;Absatz&gt; &amp; mehr.</p>"

@@ -16,6 +16,7 @@ from litfass.richtext import (
     LINK_REL,
     plain_text,
     sanitize,
+    text_to_html,
 )
 
 # ---------------------------------------------------------------------------
@@ -786,3 +787,21 @@ def test_plain_text_only_sees_sanitised_content(html: str) -> None:
     assert text == plain_text(sanitize(html))
     assert text == text.strip()
     assert "  " not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Erste Zeile\nzweite Zeile\n\nNeuer Absatz",
+            "<p>Erste Zeile<br>zweite Zeile</p><p>Neuer Absatz</p>",
+        ),
+        ("a < b & c", "<p>a &lt; b &amp; c</p>"),
+        ("<p>schon HTML</p>", "<p>schon HTML</p>"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_plain_text_typed_without_the_editor_becomes_paragraphs(text, expected):
+    assert text_to_html(text) == expected
+    assert sanitize(text_to_html(text)) == expected
