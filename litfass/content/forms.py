@@ -47,6 +47,7 @@ def place_field(required: bool = True) -> PlaceChoiceField:
     return PlaceChoiceField(
         queryset=Place.objects.order_by("path"),
         required=required,
+        empty_label=_("Please choose"),
         label=_("Place"),
         error_messages={
             "invalid_choice": _("This place does not exist. Please pick one from the list."),
@@ -221,7 +222,7 @@ class UploadForm(forms.Form):
     credit = forms.CharField(
         label=_("Photo credit"),
         max_length=160,
-        help_text=_("Who took the pictures, e.g. “Foto: Maria Muster”."),
+        help_text=_("Who took the pictures, e.g. “Maria Muster”."),
         error_messages={"required": _("Please name who took the picture (photo credit).")},
     )
     alt_text = forms.CharField(

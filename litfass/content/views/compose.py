@@ -20,6 +20,7 @@ from litfass.accounts.queries import profiles_user_can_post_as
 from litfass.content import queries, services
 from litfass.content.forms import EventForm, NewPostForm, PictureForm, PostForm, UploadForm
 from litfass.content.models import Post
+from litfass.content.services.posts import teaser_from
 
 # The rich-text editor (TipTap) injects one fixed <style> element; the composer allows exactly
 # that element by its hash, everything else keeps the strict policy.
@@ -61,7 +62,7 @@ def _initial(post: Post) -> dict[str, Any]:
     initial: dict[str, Any] = {
         "kicker": post.kicker,
         "headline": post.headline,
-        "teaser": post.teaser,
+        "teaser": "" if post.teaser == teaser_from(post.body) else post.teaser,
         "body": post.body,
         "place": post.place_id,
         "topic": post.topic_id,
@@ -94,9 +95,9 @@ def _compose_context(
         "form": form or PostForm(initial=initial, kind=post.kind),
         "event_form": event_form
         or (EventForm(initial=initial) if post.kind == Post.Kind.EVENT else None),
-        "upload_form": upload_form or UploadForm(),
+        "upload_form": upload_form or UploadForm(auto_id="id_upload_%s"),
         "pictures": [
-            (image, PictureForm(initial=_picture_initial(image)))
+            (image, PictureForm(initial=_picture_initial(image), auto_id=f"id_bild{image.pk}_%s"))
             for image in queries.pictures_of(post)
         ],
         "restored": restored and autosaved,
@@ -196,7 +197,7 @@ def _after_save(request: HttpRequest, post: Post, user: User, action: str) -> Ht
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     post = queries.post_for_writer(pk, user)
-    form = UploadForm(request.POST, request.FILES)
+    form = UploadForm(request.POST, request.FILES, auto_id="id_upload_%s")
     if form.is_valid():
         failed = 0
         for upload_file in form.cleaned_data["pictures"]:

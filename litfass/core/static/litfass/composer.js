@@ -18,6 +18,22 @@
   function say(message) {
     if (status) status.textContent = message;
   }
+  function editorOf(field) {
+    var box = field && field.closest ? field.closest(".prose-editor") : null;
+    var dom = box && box.querySelector(".ProseMirror[contenteditable]");
+    return dom && dom.editor ? dom.editor : null;
+  }
+  function nameEditors() {
+    form.querySelectorAll(".prose-editor textarea[id]").forEach(function (textarea) {
+      var label = document.querySelector('label[for="' + textarea.id + '"]');
+      var dom = textarea.closest(".prose-editor").querySelector(".ProseMirror[contenteditable]");
+      if (!label || !dom) return;
+      if (!label.id) label.id = textarea.id + "-label";
+      dom.setAttribute("aria-labelledby", label.id);
+    });
+  }
+  nameEditors();
+  document.addEventListener("prose-editor:ready", nameEditors);
   function snapshot() {
     var data = new FormData(form);
     data.delete("action");
@@ -26,7 +42,7 @@
   function serialise(data) {
     var pairs = [];
     data.forEach(function (value, name) {
-      if (typeof value === "string") pairs.push([name, value]);
+      if (typeof value === "string" && name !== "csrfmiddlewaretoken") pairs.push([name, value]);
     });
     return JSON.stringify(pairs);
   }
@@ -53,8 +69,13 @@
           kept.pairs.forEach(function (pair) {
             var field = form.elements.namedItem(pair[0]);
             if (field && pair[0] !== "csrfmiddlewaretoken" && pair[0] !== "version" && "value" in field) {
-              field.value = pair[1];
-              field.dispatchEvent(new Event("input", { bubbles: true }));
+              var editor = editorOf(field);
+              if (editor) {
+                editor.commands.setContent(pair[1], { emitUpdate: true });
+              } else {
+                field.value = pair[1];
+                field.dispatchEvent(new Event("input", { bubbles: true }));
+              }
             }
           });
           box.remove();
@@ -76,17 +97,18 @@
     }
   } catch (e) { /* private mode or corrupt entry: nothing to offer */ }
 
-  function save() {
+  function save(force) {
     var data = snapshot();
     var serialised = serialise(data);
-    if (serialised === lastSent) return;
+    if (serialised === lastSent && !force) return Promise.resolve();
     try {
       window.localStorage.setItem(key, JSON.stringify({ at: Date.now(), pairs: JSON.parse(serialised) }));
     } catch (e) { /* storage full or disabled: the server copy still counts */ }
-    fetch(url, { method: "POST", body: data, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+    return fetch(url, { method: "POST", body: data, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
       .then(function (response) {
         if (response.ok) {
           lastSent = serialised;
+          try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
           return response.json().then(function (body) {
             say(text("Automatisch gesichert um ", "Saved automatically at ") + new Date(body.saved_at).toLocaleTimeString());
           });
@@ -103,7 +125,15 @@
       });
   }
   lastSent = serialise(snapshot());
-  window.setInterval(save, interval);
+  window.setInterval(function () { save(false); }, interval);
+  // The upload form is a form of its own: save the text before its page load replaces this one.
+  var uploadForm = document.getElementById("upload-form");
+  if (uploadForm) {
+    uploadForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      save(false).then(function () { uploadForm.submit(); }, function () { uploadForm.submit(); });
+    });
+  }
   form.addEventListener("submit", function () {
     try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
   });
