@@ -18,6 +18,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from litfass.embeds.origins import frame_src_origins
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
 
@@ -77,6 +79,8 @@ INSTALLED_APPS = [
     "litfass.places",
     "litfass.images",
     "litfass.content",
+    "litfass.social",
+    "litfass.embeds",
     "litfass.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -87,14 +91,20 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks_db",
     "django_prose_editor",
+    "js_lib_htmx",
     "allauth",
     "allauth.account",
     "allauth.mfa",
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # First: a cached page is answered before any other middleware runs; it carries the headers
+    # the rest of the stack (security, CSP, language) gave it when it was rendered.
     "litfass.content.middleware.PageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # The code-embed origin answers snippets only: before sessions, CSRF and the site's pages.
+    # The page cache in front of it keys pages by host, so it never mixes the two origins.
+    "litfass.embeds.middleware.CodeOriginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -140,7 +150,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A connection per worker thread is kept open: opening one costs more than most queries.
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -311,6 +322,25 @@ LITFASS_DEFAULT_PLACE = env("LITFASS_DEFAULT_PLACE", "kaiserslautern")
 # Radius in kilometres that counts as "surroundings" of a place.
 LITFASS_SURROUNDINGS_KM = float(env("LITFASS_SURROUNDINGS_KM", "15"))
 
+# --- Social and embeds ------------------------------------------------------------------------
+# The public address of the site, for links in e-mails and to recognise our own post links.
+LITFASS_SITE_URL = env(
+    "LITFASS_SITE_URL",
+    f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://localhost:8000",
+).rstrip("/")
+# A separate domain (not a subdomain) where embedded code runs sandboxed; empty: no code embeds.
+LITFASS_CODE_EMBED_ORIGIN = env("LITFASS_CODE_EMBED_ORIGIN")
+LITFASS_MASTODON_INSTANCES = env_list(
+    "LITFASS_MASTODON_INSTANCES", "mastodon.social,chaos.social,social.bund.de,norden.social"
+)
+# Embed providers that are switched on (by slug); unset means all of them.
+LITFASS_EMBED_PROVIDERS = env_list("LITFASS_EMBED_PROVIDERS") or None
+LITFASS_DAILYMOTION_PLAYER_ID = env("LITFASS_DAILYMOTION_PLAYER_ID")
+# Comment flood limits: (comments, seconds) per account and per IP address, and the pause.
+LITFASS_COMMENT_RATE_ACCOUNT = (5, 60)
+LITFASS_COMMENT_RATE_IP = (20, 600)
+LITFASS_COMMENT_MIN_INTERVAL = 10
+
 # --- Security ---------------------------------------------------------------------------------
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -320,7 +350,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, *([MEDIA_URL] if MEDIA_URL.startswith("https://") else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "frame-src": [CSP.NONE],
+    # Exactly the enabled embed providers' player origins and the code-embed origin.
+    "frame-src": frame_src_origins(globals()) or [CSP.NONE],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],

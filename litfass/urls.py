@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("konto/", include("allauth.urls")),
     path("", include("litfass.accounts.urls")),
+    path("", include("litfass.social.urls")),
     path("", include("litfass.content.urls")),
     prefix_default_language=False,
 )

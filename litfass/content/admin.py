@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -24,6 +25,12 @@ class TopicAdmin(admin.ModelAdmin[Topic]):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request: HttpRequest, obj: Topic, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # The topic menu and topic pages are cached; a changed topic must show at once.
+        cache.delete("litfass:nav-topics")
+        transaction.on_commit(pagecache.bump_generation)
 
 
 class EventInline(admin.StackedInline[EventDetails, Post]):

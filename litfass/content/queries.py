@@ -1,4 +1,8 @@
-"""Every read of posts that a view or feed needs, with its joins applied."""
+"""Every read of posts that a view or feed needs, with its joins applied.
+
+The reader's side (lists, post pages) runs the plain SQL of :mod:`litfass.content.reader` and
+returns its plain objects; the writer's side (composer, editors' queue) uses the ORM.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,46 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from litfass.accounts.models import Profile, User
+from litfass.accounts.models import Membership, Profile, User
+from litfass.content import reader
 from litfass.content.models import Autosave, Post, Revision, Topic
+from litfass.content.reader import PostPage, PostRow, Teaser
+from litfass.core.memo import GenerationMemo
 from litfass.images.models import Image
 from litfass.places.models import Place
-from litfass.places.queries import surroundings
+from litfass.places.queries import place_for_reader, surroundings_of
 
 PAGE_SIZE = 12
-
-
+MOST_READ_DAYS = 30
+# "Most read" ranks a month of posts by their reads; a process recomputes the ranking at most
+# this often (and after every change of the content generation). Read counts reach the
+# database in batches every few seconds anyway, so a minute more changes little.
+MOST_READ_MAX_AGE = 60.0
+# Finding the events that have not ended scans the events by date; a minute's delay in dropping
+# one that just ended is fine for a sidebar.
+UPCOMING_MAX_AGE = 60.0
+# Pass to teasers() with select_related("event") for lists that show an event's start.
 TEASER_EVENT_FIELDS = ("event__starts_at", "event__ends_at", "event__all_day", "event__venue")
 
 
+@dataclass(frozen=True)
+class Page[T]:
+    """One page of a list: the items and the cursor of the next page, if any."""
+
+    items: list[T]
+    next_cursor: str | None
+
+
 def teasers(*extra_fields: str) -> QuerySet[Post]:
-    """Published posts with everything a teaser shows joined in (one query for a list)."""
+    """Published posts with everything a teaser shows joined in (one query for a list).
+
+    For lists built with the ORM (the reader's feed); ``{% teasers %}`` renders their posts
+    too. The site's own lists use the faster :mod:`litfass.content.reader`.
+    """
     return (
         Post.objects.filter(status=Post.Status.PUBLISHED)
         .select_related("author", "author__home_place", "place", "topic", "lead_image", "sponsor")
@@ -51,6 +77,7 @@ def teasers(*extra_fields: str) -> QuerySet[Post]:
             "lead_image__height",
             "lead_image__alt_text",
             "lead_image__credit",
+            "lead_image__caption",
             "lead_image__focal_x",
             "lead_image__focal_y",
             "lead_image__renditions",
@@ -58,17 +85,8 @@ def teasers(*extra_fields: str) -> QuerySet[Post]:
     )
 
 
-@dataclass(frozen=True)
-class Page:
-    """One page of a list: the items and the cursor of the next page, if any."""
-
-    items: list[Post]
-    next_cursor: str | None
-
-
-def _cursor(post: Post) -> str:
-    stamp = post.published_at.timestamp() if post.published_at else 0.0
-    return f"{stamp:.6f}_{post.pk}"
+def _cursor(post: Teaser) -> str:
+    return f"{post.published_at.timestamp():.6f}_{post.pk}"
 
 
 def _parse_cursor(cursor: str | None) -> tuple[dt.datetime, int] | None:
@@ -77,43 +95,77 @@ def _parse_cursor(cursor: str | None) -> tuple[dt.datetime, int] | None:
     try:
         stamp, pk = cursor.split("_", 1)
         return dt.datetime.fromtimestamp(float(stamp), tz=dt.UTC), int(pk)
-    except ValueError:
+    except (ValueError, OverflowError, OSError):
         return None
 
 
-def paginate(queryset: QuerySet[Post], cursor: str | None, size: int = PAGE_SIZE) -> Page:
+def _page(
+    cursor: str | None,
+    size: int,
+    *,
+    place_ids: tuple[int, ...] | None = None,
+    topic_id: int | None = None,
+    author_id: int | None = None,
+) -> Page[Teaser]:
     """Keyset pagination on (published_at, id) descending: no offset scans, stable pages."""
-    after = _parse_cursor(cursor)
-    if after is not None:
-        stamp, pk = after
-        queryset = queryset.filter(Q(published_at__lt=stamp) | Q(published_at=stamp, pk__lt=pk))
-    items = list(queryset.order_by("-published_at", "-id")[: size + 1])
+    items = reader.latest(
+        place_ids=place_ids,
+        topic_id=topic_id,
+        author_id=author_id,
+        before=_parse_cursor(cursor),
+        limit=size + 1,
+    )
     more = len(items) > size
     items = items[:size]
     return Page(items=items, next_cursor=_cursor(items[-1]) if more and items else None)
 
 
+def _place_ids(place: Place | None) -> tuple[int, ...] | None:
+    return surroundings_of(place).ids if place is not None else None
+
+
 def default_place() -> Place | None:
-    return Place.objects.filter(slug=settings.LITFASS_DEFAULT_PLACE).first()
+    """The place of the home page (``LITFASS_DEFAULT_PLACE``), if it exists."""
+    try:
+        return place_for_reader(settings.LITFASS_DEFAULT_PLACE)
+    except Http404:
+        return None
 
 
-def in_surroundings(place: Place) -> QuerySet[Post]:
-    return teasers().filter(place__in=surroundings(place).values("pk"))
+def in_surroundings(
+    place: Place | None, cursor: str | None = None, size: int = PAGE_SIZE
+) -> Page[Teaser]:
+    """Newest posts in "X und Umgebung" (all posts without a place)."""
+    return _page(cursor, size, place_ids=_place_ids(place))
 
 
-def most_read(place: Place | None, days: int = 30, limit: int = 5) -> list[Post]:
-    """The most read posts of the last ``days`` days in the place and its surroundings."""
-    since = timezone.now() - dt.timedelta(days=days)
-    queryset = in_surroundings(place) if place else teasers()
-    return list(queryset.filter(published_at__gte=since).order_by("-read_count", "-id")[:limit])
+def by_topic(topic: Topic, cursor: str | None = None, size: int = PAGE_SIZE) -> Page[Teaser]:
+    return _page(cursor, size, topic_id=topic.pk)
 
 
-def by_topic(topic: Topic) -> QuerySet[Post]:
-    return teasers().filter(topic=topic)
+def by_profile(profile: Profile, cursor: str | None = None, size: int = PAGE_SIZE) -> Page[Teaser]:
+    return _page(cursor, size, author_id=profile.pk)
 
 
-def by_profile(profile: Profile) -> QuerySet[Post]:
-    return teasers().filter(author=profile)
+_most_read_memo: GenerationMemo[tuple[int | None, int, int], list[int]] = GenerationMemo(
+    max_age=MOST_READ_MAX_AGE
+)
+
+
+def most_read(place: Place | None, days: int = MOST_READ_DAYS, limit: int = 5) -> list[Teaser]:
+    """The most read posts of the last ``days`` days in the place and its surroundings.
+
+    The ranking (a handful of ids) is kept per process for ``MOST_READ_MAX_AGE`` seconds; the
+    posts themselves are read on every call, so a post unpublished meanwhile drops out at once.
+    """
+    place_ids = _place_ids(place)
+
+    def rank() -> list[int]:
+        since = timezone.now() - dt.timedelta(days=days)
+        return reader.most_read_ids(place_ids=place_ids, since=since, limit=limit)
+
+    key = (place.pk if place is not None else None, days, limit)
+    return reader.by_ids(_most_read_memo.get(key, rank))
 
 
 def topic_by_slug(slug: str) -> Topic:
@@ -134,56 +186,56 @@ def topics() -> list[Topic]:
     return list(Topic.objects.all())
 
 
-def post_for_reader(pk: int, user: User | None = None) -> Post:
+def post_for_reader(pk: int, user: User | None = None) -> PostPage:
     """The post with everything its page shows, if this reader may see it; else Http404.
 
     Published posts are public. Drafts and other unpublished states are visible to the
     author's members and staff only; for everybody else they do not exist.
     """
-    queryset = Post.objects.select_related(
-        "author", "author__home_place", "place", "topic", "sponsor", "lead_image"
-    ).prefetch_related(
-        Prefetch("images", queryset=Image.objects.order_by("position", "id")),
-    )
-    post = queryset.filter(pk=pk, deleted_at__isnull=True).first()
+    post = reader.post_row(pk)
     if post is None:
         raise Http404("post")
-    if post.status != Post.Status.PUBLISHED and not _may_preview(user, post):
+    if not post.is_published and not _may_preview(user, post):
         raise Http404("post")
-    if post.kind == Post.Kind.EVENT:
-        # One extra query only for events; other kinds have no event row.
-        post.event  # noqa: B018 - load the one-to-one row now, not in the template
-    return post
+    return PostPage(post=post, pictures=reader.pictures_of(pk))
 
 
-def _may_preview(user: User | None, post: Post) -> bool:
+def _may_preview(user: User | None, post: PostRow) -> bool:
     if user is None or not user.is_authenticated:
         return False
     if user.is_staff:
         return True
-    return post.author.memberships.filter(user=user).exists()
+    return Membership.objects.filter(profile_id=post.author_id, user=user).exists()
 
 
-def related(post: Post, limit: int = 4) -> list[Post]:
+def related(post: PostRow, limit: int = 4) -> list[Teaser]:
     """Other published posts of the same topic near the same place, newest first."""
-    queryset = teasers().exclude(pk=post.pk)
-    if post.place is not None:
-        queryset = queryset.filter(place__in=surroundings(post.place).values("pk"))
-    if post.topic_id is not None:
-        queryset = queryset.filter(topic_id=post.topic_id)
-    return list(queryset.order_by("-published_at", "-id")[:limit])
-
-
-def upcoming_events(place: Place | None, limit: int = 5) -> list[Post]:
-    """Published events that have not ended, soonest first."""
-    now = timezone.now()
-    queryset = teasers(*TEASER_EVENT_FIELDS).select_related("event")
-    if place is not None:
-        queryset = queryset.filter(place__in=surroundings(place).values("pk"))
-    queryset = queryset.filter(kind=Post.Kind.EVENT).filter(
-        Q(event__ends_at__gte=now) | Q(event__ends_at__isnull=True, event__starts_at__gte=now)
+    return reader.latest(
+        place_ids=surroundings_of(post.place).ids if post.place is not None else None,
+        topic_id=post.topic_id,
+        exclude=post.pk,
+        limit=limit,
     )
-    return list(queryset.order_by("event__starts_at")[:limit])
+
+
+_upcoming_memo: GenerationMemo[tuple[int | None, int], list[int]] = GenerationMemo(
+    max_age=UPCOMING_MAX_AGE
+)
+
+
+def upcoming_events(place: Place | None, limit: int = 5) -> list[Teaser]:
+    """Published events that have not ended, soonest first.
+
+    Like "most read", the choice (a handful of ids) is kept per process, for
+    ``UPCOMING_MAX_AGE`` seconds: an event that has just ended may stay that long.
+    """
+    place_ids = _place_ids(place)
+
+    def choose() -> list[int]:
+        return reader.upcoming_ids(place_ids=place_ids, now=timezone.now(), limit=limit)
+
+    key = (place.pk if place is not None else None, limit)
+    return reader.by_ids(_upcoming_memo.get(key, choose))
 
 
 # --- the writer's side -------------------------------------------------------------------------

@@ -100,7 +100,7 @@ def scaled_versions(data: bytes, widths: list[int]) -> dict[int, PILImage.Image]
         source.draft("RGB", (largest, max(1, round(source.height * largest / source.width))))
     source.load()
     versions: dict[int, PILImage.Image] = {}
-    current = source
+    current: PILImage.Image = source
     for width in sorted(widths, reverse=True):
         height = max(1, round(current.height * width / current.width))
         current = current.resize((width, height), PILImage.Resampling.LANCZOS, reducing_gap=3.0)

@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db import transaction
 from django.http import HttpRequest
 
+from litfass.core import pagecache
 from litfass.places.models import Place
 from litfass.places.services import move_place
 
@@ -24,6 +26,7 @@ class PlaceAdmin(admin.ModelAdmin[Place]):
             super().save_model(request, obj, form, change)
             obj.path = f"{obj.parent.path if obj.parent else '/'}{obj.pk}/"
             obj.save(update_fields=["path"])
+            transaction.on_commit(pagecache.bump_generation)
             return
         parent = obj.parent
         super().save_model(request, obj, form, change)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.text import slugify
 
+from litfass.core import pagecache
 from litfass.places.models import Place
 
 
@@ -32,6 +33,7 @@ def create_place(
     place.save()
     place.path = f"{parent.path if parent else '/'}{place.pk}/"
     place.save(update_fields=["path"])
+    transaction.on_commit(pagecache.bump_generation)
     return place
 
 
@@ -48,4 +50,5 @@ def move_place(*, place: Place, parent: Place | None) -> Place:
             node.parent = parent
         node.save(update_fields=["path", "parent"])
     place.refresh_from_db()
+    transaction.on_commit(pagecache.bump_generation)
     return place

@@ -169,11 +169,14 @@ def test_query_count_of_every_page_is_constant(
         publish(reporter.profile, f"Beitrag {n}", pictures=2, topic=town.politik)
         for n in range(count)
     ]
+    # Lists: the posts, and on home and place pages "most read" and the upcoming events by id
+    # (their rankings and the places around are remembered per process). A post page needs
+    # three (post, pictures, related) and leaves room for the batched write of read counts.
     pages = {
-        "/": 6,
-        "/ort/kaiserslautern/": 7,
-        "/ressort/politik/": 3,
-        reporter.profile.get_absolute_url(): 3,
+        "/": 3,
+        "/ort/kaiserslautern/": 2,
+        "/ressort/politik/": 2,
+        reporter.profile.get_absolute_url(): 2,
         posts[0].get_absolute_url(): 5,
     }
     for url, limit in pages.items():

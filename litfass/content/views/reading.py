@@ -8,7 +8,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 from litfass.accounts.models import User
-from litfass.content import queries
+from litfass.content import links, queries
 from litfass.core.middleware import READ_HEADER
 from litfass.places import queries as place_queries
 
@@ -27,11 +27,10 @@ def _cursor(request: HttpRequest) -> str | None:
 
 def home(request: HttpRequest) -> HttpResponse:
     place = queries.default_place()
-    source = queries.in_surroundings(place) if place else queries.teasers()
-    page = queries.paginate(source, _cursor(request))
     context = {
         "place": place,
-        "page": page,
+        "place_url": links.place_url(place.slug) if place else None,
+        "page": queries.in_surroundings(place, _cursor(request)),
         "most_read": queries.most_read(place),
         "events": queries.upcoming_events(place),
     }
@@ -39,12 +38,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def place_page(request: HttpRequest, slug: str) -> HttpResponse:
-    place = place_queries.place_by_slug(slug)
-    page = queries.paginate(queries.in_surroundings(place), _cursor(request))
+    place = place_queries.place_for_reader(slug)
+    nearby = place_queries.surroundings_of(place).nearby()
     context = {
         "place": place,
-        "page": page,
-        "nearby": place_queries.nearby_places(place),
+        "page": queries.in_surroundings(place, _cursor(request)),
+        "nearby": [(p.name, links.place_url(p.slug)) for p in nearby],
         "most_read": queries.most_read(place),
     }
     return _public(render(request, "content/place.html", context))
@@ -52,24 +51,25 @@ def place_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 def topic_page(request: HttpRequest, slug: str) -> HttpResponse:
     topic = queries.topic_by_slug(slug)
-    page = queries.paginate(queries.by_topic(topic), _cursor(request))
+    page = queries.by_topic(topic, _cursor(request))
     return _public(render(request, "content/topic.html", {"topic": topic, "page": page}))
 
 
 def profile_page(request: HttpRequest, slug: str) -> HttpResponse:
     profile = queries.profile_by_slug(slug)
-    page = queries.paginate(queries.by_profile(profile), _cursor(request))
+    page = queries.by_profile(profile, _cursor(request))
     return _public(render(request, "content/profile.html", {"profile": profile, "page": page}))
 
 
 def post_page(request: HttpRequest, prefix: str, slug: str, pk: int) -> HttpResponse:
     user = request.user if isinstance(request.user, User) else None
-    post = queries.post_for_reader(pk, user)
-    canonical = post.get_absolute_url()
+    found = queries.post_for_reader(pk, user)
+    post = found.post
+    canonical = post.url
     if request.path != canonical:
         # The headline (and so the slug) changed, or the kind prefix is wrong: keep old links alive.
         return HttpResponsePermanentRedirect(canonical)
-    context = {"post": post, "related": queries.related(post)}
+    context = {"post": post, "pictures": found.pictures, "related": queries.related(post)}
     response = render(request, f"content/post_{post.kind}.html", context)
     if not post.is_published:
         response["Cache-Control"] = "private, no-store"

@@ -1,0 +1,72 @@
+"""The context of each partial template, shared by the template tags and the htmx views.
+
+A template tag renders a partial inside a page; after a click, the view renders the same
+partial alone for htmx to swap in. Both build the context here, with a constant number of
+queries per partial.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from litfass.accounts.models import Profile, User
+from litfass.content.models import Post, Topic
+from litfass.places.models import Place
+from litfass.social import queries
+
+# The URL segment of each kind of follow target.
+TARGET_SEGMENTS = {"profil": Profile, "ort": Place, "ressort": Topic}
+
+
+def reader(user: Any) -> User | None:
+    """The logged-in user, or None for anonymous visitors."""
+    return user if isinstance(user, User) and user.is_authenticated else None
+
+
+def follow_context(target: Profile | Place | Topic, user: User | None) -> dict[str, Any]:
+    """Context of ``social/partials/follow.html`` (one query)."""
+    if isinstance(target, Profile):
+        segment, state = "profil", queries.profile_follow_state(target, user)
+    elif isinstance(target, Place):
+        segment, state = "ort", queries.place_follow_state(target, user)
+    else:
+        segment, state = "ressort", queries.topic_follow_state(target, user)
+    return {
+        "target": target,
+        "segment": segment,
+        "state": state,
+        "reader": user,
+        "action": reverse("social:follow", kwargs={"segment": segment, "pk": target.pk}),
+        "back": target.get_absolute_url(),
+    }
+
+
+def like_context(post: Post, user: User | None) -> dict[str, Any]:
+    """Context of ``social/partials/like.html`` (two queries)."""
+    return {
+        "post": post,
+        "likes": queries.post_likes(post, user),
+        "reader": user,
+        "action": reverse("social:like_post", kwargs={"pk": post.pk}),
+    }
+
+
+def comments_context(
+    post: Post, user: User | None, form: Any = None, reply_form: Any = None
+) -> dict[str, Any]:
+    """Context of ``social/partials/comments.html`` (at most four queries)."""
+    return {
+        "post": post,
+        "block": queries.comment_block(post, user),
+        "reader": user,
+        "form": form,
+        "action": reverse("social:comment", kwargs={"post_pk": post.pk}),
+        "next_here": post.get_absolute_url() + "#kommentieren",
+    }
+
+
+def nav_context(user: User | None) -> dict[str, Any]:
+    """Context of ``social/partials/nav.html``: the unread count for the bell (one query)."""
+    return {"reader": user, "unread": queries.unread_count(user) if user is not None else 0}
