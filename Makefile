@@ -34,6 +34,8 @@ run: install
 demo: install
 	$(RUN) litfass demo --reset
 
+PYTEST_ARGS ?= -n 2
+
 test: install
 	scripts/ensure-chromium.sh
 	$(RUN) pytest $(PYTEST_ARGS)

@@ -17,11 +17,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from PIL import Image as PILImage
+from playwright.sync_api import Browser, sync_playwright
 
 from litfass.accounts.models import Profile, User
 from litfass.accounts.services import add_member, create_profile, create_user
 from litfass.content.models import Post, Topic
 from litfass.content.services import add_picture, create_post, publish_post
+from litfass.core.tests.browser import launch
 from litfass.places.models import Place
 from litfass.places.services import create_place
 
@@ -183,6 +185,28 @@ def publish(town: Town):
         return publish_post(post=post)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """The system Chromium, headless, shared by every browser test of the session.
+
+    Playwright allows one sync instance per thread, so there is exactly one such fixture.
+    """
+    # Playwright's sync API keeps an event loop around; Django would take every ORM call from
+    # the test thread for async code and refuse it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = launch(playwright)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -12,9 +12,10 @@ from typing import Any
 from django.urls import reverse
 
 from litfass.accounts.models import Profile, User
-from litfass.content.models import Post, Topic
+from litfass.content.models import Topic
 from litfass.places.models import Place
 from litfass.social import queries
+from litfass.social.queries.comments import PostLike
 
 # The URL segment of each kind of follow target.
 TARGET_SEGMENTS = {"profil": Profile, "ort": Place, "ressort": Topic}
@@ -43,7 +44,7 @@ def follow_context(target: Profile | Place | Topic, user: User | None) -> dict[s
     }
 
 
-def like_context(post: Post, user: User | None) -> dict[str, Any]:
+def like_context(post: PostLike, user: User | None) -> dict[str, Any]:
     """Context of ``social/partials/like.html`` (two queries)."""
     return {
         "post": post,
@@ -54,7 +55,7 @@ def like_context(post: Post, user: User | None) -> dict[str, Any]:
 
 
 def comments_context(
-    post: Post, user: User | None, form: Any = None, reply_form: Any = None
+    post: PostLike, user: User | None, form: Any = None, reply_form: Any = None
 ) -> dict[str, Any]:
     """Context of ``social/partials/comments.html`` (at most four queries)."""
     return {

@@ -118,10 +118,10 @@ def test_query_counts_of_the_account_pages_are_fixed(
     client.force_login(reporter.user)
     client.get(reverse("accounts:settings"))  # the first request also loads the site menu
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(reverse("accounts:settings"))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(reverse("accounts:organisations"))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(reverse("accounts:organisation", args=[club.pk]))
     assert Membership.objects.filter(profile=club).count() == 5

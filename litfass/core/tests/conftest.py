@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 from pytest_django import DjangoDbBlocker
 from pytest_django.live_server_helper import LiveServer
 
-from litfass.core.tests.browser import Site, Snapshot, Watch, launch, restore, snapshot_demo
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """The system Chromium, headless, shared by all browser tests of the session."""
-    # Playwright's sync API keeps an event loop around; Django would take every ORM call from
-    # the test thread for async code and refuse it.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            chromium = launch(playwright)
-            yield chromium
-            chromium.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+from litfass.core.tests.browser import Site, Snapshot, Watch, restore, snapshot_demo
 
 
 @pytest.fixture

@@ -7,16 +7,15 @@ another origin is recorded and aborted.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.template import Context, Engine
 from django.utils import translation
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
-from litfass.core.tests.browser import axe_violations, launch, violations_report
+from litfass.core.tests.browser import axe_violations, violations_report
 from litfass.embeds.parser import parse_embed_url
 from litfass.embeds.rendering import render_embed
 
@@ -52,22 +51,6 @@ def _page_html() -> str:
         '<script src="/static/embeds/consent.js" defer></script></head>'
         f"<body><main><h1>Embeds</h1>{''.join(embeds)}{settings_html}</main></body></html>"
     )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            chromium = launch(playwright)
-            yield chromium
-            chromium.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 class Reader:

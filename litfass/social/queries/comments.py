@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
-from litfass.accounts.models import User
+from litfass.accounts.models import Membership, User
 from litfass.content.models import Post
-from litfass.content.services import can_act_for
 from litfass.social.models import Comment, Discussion, Like
 
 LIKERS_SHOWN = 3
@@ -82,14 +82,29 @@ class CommentView:
 
 @dataclass
 class CommentBlock:
-    post: Post
+    post: PostLike
     closed: bool
     can_close: bool
     threads: list[CommentView]
     count: int  # visible comments and replies
 
 
-def comment_block(post: Post, user: User | None, now: dt.datetime | None = None) -> CommentBlock:
+class PostLike(Protocol):
+    """What the comment and like blocks need of a post: a model row or a reading-page row."""
+
+    pk: int
+    author_id: int
+
+    def get_absolute_url(self) -> str: ...
+
+
+def _writes_for(user: User, profile_id: int) -> bool:
+    return user.is_staff or Membership.objects.filter(user=user, profile_id=profile_id).exists()
+
+
+def comment_block(
+    post: PostLike, user: User | None, now: dt.datetime | None = None
+) -> CommentBlock:
     """Everything the comment block of a post page shows, in at most four queries.
 
     Top-level comments oldest first, each with its replies; a deleted comment with replies
@@ -97,9 +112,9 @@ def comment_block(post: Post, user: User | None, now: dt.datetime | None = None)
     """
     at = now or timezone.now()
     me = user if user is not None and user.is_authenticated else None
-    closed = Discussion.objects.filter(post=post, closed_at__isnull=False).exists()
+    closed = Discussion.objects.filter(post_id=post.pk, closed_at__isnull=False).exists()
     comments = list(
-        Comment.objects.filter(post=post)
+        Comment.objects.filter(post_id=post.pk)
         .select_related("author__personal_profile")
         .annotate(like_count=Count("likes"))
         .order_by("created_at", "id")
@@ -107,7 +122,9 @@ def comment_block(post: Post, user: User | None, now: dt.datetime | None = None)
     liked: set[int] = set()
     if me is not None and comments:
         liked = set(
-            Like.objects.filter(user=me, comment__post=post).values_list("comment_id", flat=True)
+            Like.objects.filter(user=me, comment__post_id=post.pk).values_list(
+                "comment_id", flat=True
+            )
         )
     views: dict[int, CommentView] = {}
     threads: list[CommentView] = []
@@ -138,7 +155,7 @@ def comment_block(post: Post, user: User | None, now: dt.datetime | None = None)
     return CommentBlock(
         post=post,
         closed=closed,
-        can_close=me is not None and can_act_for(me, post.author),
+        can_close=me is not None and _writes_for(me, post.author_id),
         threads=threads,
         count=count,
     )
@@ -157,17 +174,17 @@ class LikeState:
         return self.count - len(self.names)
 
 
-def post_likes(post: Post, user: User | None, shown: int = LIKERS_SHOWN) -> LikeState:
+def post_likes(post: PostLike, user: User | None, shown: int = LIKERS_SHOWN) -> LikeState:
     """Two queries: the count with the reader's own like, and the newest likers who allowed
     their name to show (``SocialSettings.show_my_likes``)."""
     me = user.pk if user is not None and user.is_authenticated else None
-    totals = Like.objects.filter(post=post).aggregate(
+    totals = Like.objects.filter(post_id=post.pk).aggregate(
         count=Count("pk"), mine=Count("pk", filter=Q(user_id=me))
     )
     names: list[str] = []
     if totals["count"]:
         likers = (
-            Like.objects.filter(post=post, user__social_settings__show_my_likes=True)
+            Like.objects.filter(post_id=post.pk, user__social_settings__show_my_likes=True)
             .select_related("user__personal_profile")
             .order_by("-created_at", "-pk")[:shown]
         )

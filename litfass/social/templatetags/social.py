@@ -19,9 +19,10 @@ from django.template.context import Context
 from django.utils.safestring import SafeString
 
 from litfass.accounts.models import Profile
-from litfass.content.models import Post, Topic
+from litfass.content.models import Topic
 from litfass.places.models import Place
 from litfass.social import blocks
+from litfass.social.queries.comments import PostLike
 from litfass.social.text import comment_html
 
 register = template.Library()
@@ -39,13 +40,13 @@ def follow_button(context: Context, target: Profile | Place | Topic) -> dict[str
 
 
 @register.inclusion_tag("social/partials/like.html", takes_context=True)
-def like_button(context: Context, post: Post) -> dict[str, Any]:
+def like_button(context: Context, post: PostLike) -> dict[str, Any]:
     """ "Gefällt mir" with the count and the names that may show — two queries."""
     return blocks.like_context(post, _reader(context))
 
 
 @register.inclusion_tag("social/partials/comments.html", takes_context=True)
-def comments_block(context: Context, post: Post) -> dict[str, Any]:
+def comments_block(context: Context, post: PostLike) -> dict[str, Any]:
     """The comments of a published post with the form — at most four queries."""
     return blocks.comments_context(post, _reader(context))
 

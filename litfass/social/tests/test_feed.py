@@ -155,7 +155,7 @@ def test_feed_query_count_is_constant(
     client = login(reader)
     client.get("/mein-feed/")  # warm the menu cache
     # session + user, follows, place expansion, three sources, the bell is not in base.html yet
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get("/mein-feed/")
     assert response.status_code == 200
     assert _("My feed") in response.content.decode()
