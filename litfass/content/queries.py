@@ -269,12 +269,6 @@ def picture_for_writer(post: Post, image_pk: int) -> Image:
     return image
 
 
-def author_choices(user: User) -> list[Profile]:
-    """Profiles the user may publish as: the personal profile first, then organisations."""
-    profiles = Profile.objects.filter(memberships__user=user).select_related("home_place")
-    return sorted(profiles, key=lambda p: (p.person_id != user.pk, p.display_name.lower()))
-
-
 def my_posts(user: User) -> QuerySet[Post]:
     """Every post of the profiles the user writes for, newest change first."""
     return (
