@@ -77,7 +77,9 @@ def _formatted(value: dt.date, format_name: str, language: str | None) -> str:
     return escape(formats.date_format(value, format_name))
 
 
-def teaser_html(post: Teaser, texts: _Texts, root: str, language: str | None) -> str:
+def teaser_html(
+    post: Teaser, texts: _Texts, root: str, language: str | None, level: int = 2
+) -> str:
     url = escape(links.post_url(post.kind, post.slug, post.pk, root=root))
     figure = ""
     if (image := post.lead_image) is not None:
@@ -100,7 +102,7 @@ def teaser_html(post: Teaser, texts: _Texts, root: str, language: str | None) ->
         f'<article class="teaser{" sponsored" if post.sponsored else ""}">{figure}'
         '<div class="teaser-text">'
         f'<p class="meta">{meta}</p>'
-        f'<h3><a href="{url}">{kicker}{escape(post.headline)}</a></h3>'
+        f'<h{level}><a href="{url}">{kicker}{escape(post.headline)}</a></h{level}>'
         f"<p>{escape(post.teaser)}</p>"
         f'<p class="byline"><span class="kind">{texts.kinds[post.kind]}</span>{place} · '
         f"{_time(post.published_at, 'SHORT_DATE_FORMAT', language)}</p>"
@@ -113,14 +115,16 @@ def _teaser(post: Teaser | Post) -> Teaser:
 
 
 @register.simple_tag
-def teasers(posts: Sequence[Teaser | Post]) -> SafeString:
+def teasers(posts: Sequence[Teaser | Post], level: int = 2) -> SafeString:
     """The teasers of ``posts``: picture, topic, headline, teaser text and byline each.
 
-    ``posts`` are the reader's teasers, or posts from ``queries.teasers()``.
+    ``posts`` are the reader's teasers, or posts from ``queries.teasers()``; ``level`` is the
+    heading level of the headlines (2 under a page's <h1>, 3 under a section's <h2>).
     """
     language = get_language()
     texts, root = _texts(language), links.language_root()
-    html = "".join(teaser_html(_teaser(post), texts, root, language) for post in posts)
+    level = level if level in (2, 3, 4) else 2
+    html = "".join(teaser_html(_teaser(post), texts, root, language, level) for post in posts)
     return mark_safe(html)  # noqa: S308 - built by teaser_html, every value escaped
 
 

@@ -230,3 +230,11 @@ def test_pages_send_a_strict_content_security_policy(client_, town):
     assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp
     assert "frame-ancestors 'none'" in csp
+
+
+def test_teaser_headlines_follow_the_heading_order(client_, town, reporter, publish):
+    post = publish(reporter.profile, "Ratssitzung", topic=town.politik)
+    publish(reporter.profile, "Zweite Sitzung", topic=town.politik)
+    assert '<h2><a href="' in client_.get("/").content.decode()
+    assert '<h3><a href="' in client_.get(reporter.profile.get_absolute_url()).content.decode()
+    assert '<h3><a href="' in client_.get(post.get_absolute_url()).content.decode()
