@@ -28,7 +28,7 @@ MISSING = "/gibt-es-nicht/"
 
 
 def _election_teaser(page: Page) -> Locator:
-    return page.locator("article.teaser h3 a", has_text=ELECTION_KICKER)
+    return page.locator("article.teaser :is(h2, h3) a", has_text=ELECTION_KICKER)
 
 
 def _open_lightbox(page: Page) -> Locator:
@@ -133,7 +133,7 @@ READABILITY = """() => {
   const problems = [];
   const width = document.documentElement.clientWidth;
   for (const teaser of document.querySelectorAll("article.teaser")) {
-    const link = teaser.querySelector("h3 a");
+    const link = teaser.querySelector("h2 a, h3 a");
     const text = teaser.querySelector(".teaser-text");
     const box = teaser.getBoundingClientRect();
     if (box.left < 0 || box.right > width + 0.5) {
@@ -163,7 +163,7 @@ def test_phone_screen_has_no_horizontal_scrolling_and_readable_teasers(
     assert widths[0] <= widths[1], f"{where}: page is {widths[0]}px wide on a {widths[1]}px phone"
     if where == "home":
         assert page.locator("article.teaser").count() >= 3
-        first = page.locator("article.teaser h3 a").first
+        first = page.locator("article.teaser :is(h2, h3) a").first
         expect(first).to_be_in_viewport()
         assert page.evaluate(READABILITY) == []
 
