@@ -23,6 +23,7 @@ from litfass.accounts.models import Profile, User
 from litfass.accounts.services import add_member, create_profile, create_user
 from litfass.content.models import Post, Topic
 from litfass.content.services import add_picture, create_post, publish_post
+from litfass.core import pagecache
 from litfass.core.tests.browser import launch
 from litfass.places.models import Place
 from litfass.places.services import create_place
@@ -185,6 +186,24 @@ def publish(town: Town):
         return publish_post(post=post)
 
     return make
+
+
+class Clock:
+    """A clock moved by hand, in seconds."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The page cache's clock (generation re-checks, in-process memos), moved by hand."""
+    fake = Clock()
+    monkeypatch.setattr(pagecache, "clock", fake)
+    return fake
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import ProseEditorWidget
 
@@ -260,8 +259,3 @@ class SendBackForm(forms.Form):
         max_length=2000,
         error_messages={"required": _("Please tell the author what to change.")},
     )
-
-
-def validation_messages(error: ValidationError) -> list[str]:
-    """All messages of a ValidationError as a flat list of sentences."""
-    return list(error.messages)

@@ -79,8 +79,25 @@ class Picture:
         )
 
 
+class _PostLink:
+    """The public URL of a row with ``kind``, ``slug`` and ``pk``, like ``Post``'s."""
+
+    __slots__ = ()
+    kind: str
+    slug: str
+    pk: int
+
+    @property
+    def url(self) -> str:
+        return links.post_url(self.kind, self.slug, self.pk)
+
+    def get_absolute_url(self) -> str:
+        """As ``Post.get_absolute_url``, for code written for models (tags of other apps)."""
+        return self.url
+
+
 @dataclass(frozen=True, slots=True)
-class Teaser:
+class Teaser(_PostLink):
     """A post in a list: what a teaser, a compact list entry or an event entry shows."""
 
     pk: int
@@ -96,14 +113,6 @@ class Teaser:
     lead_image: Picture | None
     place_name: str | None
     starts_at: dt.datetime | None  # events only
-
-    @property
-    def url(self) -> str:
-        return links.post_url(self.kind, self.slug, self.pk)
-
-    def get_absolute_url(self) -> str:
-        """As ``Post.get_absolute_url``, for code written for models."""
-        return self.url
 
     @classmethod
     def from_post(cls, post: Post) -> Teaser:
@@ -161,7 +170,7 @@ class EventFacts:
 
 
 @dataclass(frozen=True, slots=True)
-class PostRow:
+class PostRow(_PostLink):
     """A post with everything its page shows but the pictures (see :func:`pictures_of`)."""
 
     pk: int
@@ -186,14 +195,6 @@ class PostRow:
     topic_slug: str | None
     place: PlaceRef | None
     event: EventFacts | None
-
-    @property
-    def url(self) -> str:
-        return links.post_url(self.kind, self.slug, self.pk)
-
-    def get_absolute_url(self) -> str:
-        """As ``Post.get_absolute_url``, for code written for models (tags of other apps)."""
-        return self.url
 
     @property
     def author_url(self) -> str:

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -257,7 +256,3 @@ def purge_deleted_posts(*, now: dt.datetime | None = None) -> int:
                 default_storage.delete(name)
         purged += 1
     return purged
-
-
-def bump_version(post: Post) -> None:
-    Post.objects.filter(pk=post.pk).update(version=F("version") + 1)

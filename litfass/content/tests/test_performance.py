@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import reverse, set_script_prefix
 from django.utils import timezone, translation
 
+from conftest import Clock
 from litfass.content import links, queries, reader
 from litfass.content.models import Post
 from litfass.content.reader import Picture, Teaser
@@ -42,21 +43,6 @@ from litfass.places.queries import (
     surroundings_of,
 )
 from litfass.places.services import create_place, move_place
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    fake = Clock()
-    monkeypatch.setattr(pagecache, "clock", fake)
-    return fake
 
 
 @pytest.fixture(autouse=True)

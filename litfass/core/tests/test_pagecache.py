@@ -10,27 +10,11 @@ from django.test import RequestFactory
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
+from conftest import Clock
 from litfass.core import pagecache
 from litfass.core.middleware import READ_HEADER, AnonymousPageCacheMiddleware
 
 LAST_MODIFIED = 1_700_000_000
-
-
-class Clock:
-    """The page cache's clock, moved by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    fake = Clock()
-    monkeypatch.setattr(pagecache, "clock", fake)
-    return fake
 
 
 @pytest.fixture(autouse=True)

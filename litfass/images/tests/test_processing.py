@@ -107,3 +107,20 @@ def test_renditions_task_is_idempotent(reporter, settings, django_capture_on_com
         image = add_picture(post=post, data=_jpeg_with_gps(), credit="Foto: R", alt_text="x")
     assert make_renditions.call(image.pk) == 0
     assert make_renditions.call(999_999) == 0
+
+
+def test_make_renditions_command_makes_what_is_missing(reporter, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.LITFASS_RENDITION_WIDTHS = (40,)
+    post = create_post(kind=Post.Kind.ARTICLE, author=reporter.profile, headline="Bilder")
+    image = add_picture(post=post, data=_jpeg_with_gps(), credit="Foto: R", alt_text="x")
+    image.refresh_from_db()
+    assert image.renditions == {}  # the on-commit task never ran inside the test transaction
+    out = StringIO()
+    call_command("make_renditions", stdout=out)
+    image.refresh_from_db()
+    assert "1 picture(s)" in out.getvalue()
+    assert set(image.renditions) == {"avif", "webp", "jpeg"}
