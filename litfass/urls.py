@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("", include("litfass.accounts.urls")),
     path("", include("litfass.social.urls")),
+    path("", include("litfass.embeds.public_urls")),
+    path("", include("litfass.embeds.compose_urls")),
     path("", include("litfass.content.urls")),
     prefix_default_language=False,
 )

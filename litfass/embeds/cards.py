@@ -43,8 +43,12 @@ def _event_line(event: EventDetails | None) -> SafeString:
     )
 
 
-def render_card(post: Post | None) -> SafeString:
-    """The card of a published post; "" for None (missing, draft, unpublished or deleted)."""
+def render_card(post: Post | None, *, new_tab: bool = False) -> SafeString:
+    """The card of a published post; "" for None (missing, draft, unpublished or deleted).
+
+    ``new_tab`` makes the headline open the post in a new tab, for the card that other sites
+    frame (a link inside a frame would otherwise open our page inside their page).
+    """
     if post is None or post.status != Post.Status.PUBLISHED or post.deleted_at is not None:
         return EMPTY
     published = timezone.localtime(post.published_at) if post.published_at else None
@@ -62,7 +66,7 @@ def render_card(post: Post | None) -> SafeString:
         '<article class="embed-card">{image}'
         '<div class="embed-card__text">'
         '<p class="embed-card__meta"><span class="kind">{kind}</span>{ad}</p>'
-        '<p class="embed-card__headline"><a href="{url}">{headline}</a></p>'
+        '<p class="embed-card__headline"><a href="{url}"{target}>{headline}{new_tab}</a></p>'
         "{teaser}{event}"
         '<p class="embed-card__byline">{author}{place}{date}</p>'
         "</div></article></figure>",
@@ -75,7 +79,11 @@ def render_card(post: Post | None) -> SafeString:
         if post.sponsored
         else EMPTY,
         url=post.get_absolute_url(),
+        target=mark_safe(' target="_blank" rel="noopener"') if new_tab else EMPTY,
         headline=post.headline,
+        new_tab=format_html(' <span class="visually-hidden">{}</span>', _("(opens in a new tab)"))
+        if new_tab
+        else EMPTY,
         teaser=format_html('<p class="embed-card__teaser">{}</p>', post.teaser)
         if post.teaser
         else EMPTY,

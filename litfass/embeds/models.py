@@ -55,3 +55,43 @@ class CodeSnippet(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+#: How many embeds one post may carry; a page full of players helps no reader.
+MAX_EMBEDS_PER_POST = 20
+
+
+class PostEmbed(models.Model):
+    """One embed of a post, shown below its text in ``position`` order.
+
+    ``url`` is the canonical link the parser built from the writer's link, never the pasted
+    text; every render parses it again, so a provider switched off later renders nothing.
+    """
+
+    post = models.ForeignKey(
+        "content.Post", verbose_name=_("post"), on_delete=models.CASCADE, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=10)
+    url = models.CharField(_("link"), max_length=2048)
+    created_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects: ClassVar[models.Manager[PostEmbed]] = models.Manager()
+
+    class Meta:
+        app_label = "embeds"
+        verbose_name = _("embed")
+        verbose_name_plural = _("embeds")
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["post", "position"], name="postembed_post_pos_idx")]
+
+    def __str__(self) -> str:
+        return self.url

@@ -7,7 +7,8 @@ from collections.abc import Collection
 from django.http import Http404
 
 from litfass.content.models import Post
-from litfass.embeds.models import CodeSnippet
+from litfass.core.memo import GenerationMemo
+from litfass.embeds.models import CodeSnippet, PostEmbed
 
 
 def posts_for_cards(ids: Collection[int]) -> dict[int, Post]:
@@ -38,3 +39,56 @@ def snippet_by_id(pk: int) -> CodeSnippet:
     if snippet is None:
         raise Http404("snippet")
     return snippet
+
+
+# Which published posts have embeds at all, so a reading page of a post without any (most of
+# them) asks the database nothing. Embed changes to published posts bump the generation.
+_posts_with_embeds: GenerationMemo[str, frozenset[int]] = GenerationMemo(max_age=300)
+
+
+def embeds_of(post_id: int, *, published: bool = False) -> list[PostEmbed]:
+    """The embeds of a post, in their order; ``published`` lets posts without any skip the
+    query."""
+    if published:
+        with_embeds = _posts_with_embeds.get(
+            "ids",
+            lambda: frozenset(PostEmbed.objects.values_list("post_id", flat=True).distinct()),
+        )
+        if post_id not in with_embeds:
+            return []
+    return list(PostEmbed.objects.filter(post_id=post_id).order_by("position", "id"))
+
+
+def embed_for_writer(post: Post, pk: int) -> PostEmbed:
+    """One embed of a post the writer may edit (checked by the caller), or Http404."""
+    embed = PostEmbed.objects.select_related("post__author").filter(pk=pk, post=post).first()
+    if embed is None:
+        raise Http404("embed")
+    return embed
+
+
+#: Which kinds of our posts each dialog offers in its search.
+SEARCH_KINDS: dict[str, tuple[str, ...]] = {
+    "post": (Post.Kind.ARTICLE, Post.Kind.GALLERY),
+    "snapshot": (Post.Kind.SNAPSHOT,),
+    "event": (Post.Kind.EVENT, Post.Kind.GALLERY),
+}
+
+
+def search_posts(text: str, dialog: str, *, exclude: int, limit: int = 10) -> list[Post]:
+    """Published posts of the dialog's kinds whose headline contains ``text``, newest first."""
+    text = text.strip()
+    if not text or dialog not in SEARCH_KINDS:
+        return []
+    posts = (
+        Post.objects.filter(
+            status=Post.Status.PUBLISHED,
+            deleted_at__isnull=True,
+            kind__in=SEARCH_KINDS[dialog],
+            headline__icontains=text[:100],
+        )
+        .exclude(pk=exclude)
+        .select_related("author", "place")
+        .order_by("-published_at", "-id")
+    )
+    return list(posts[:limit])

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from litfass.accounts.models import Profile, User
+from litfass.content.models import Post, Revision
 from litfass.content.services import can_act_for
-from litfass.embeds import code
+from litfass.content.services.common import check_author, record
+from litfass.core import pagecache
+from litfass.embeds import code, internal
 from litfass.embeds.conf import code_origin
-from litfass.embeds.models import MAX_HEIGHT, MIN_HEIGHT, CodeSnippet
+from litfass.embeds.models import (
+    MAX_EMBEDS_PER_POST,
+    MAX_HEIGHT,
+    MIN_HEIGHT,
+    CodeSnippet,
+    PostEmbed,
+)
+from litfass.embeds.parser import parse_embed_url
 from litfass.embeds.refs import EmbedKind, EmbedRef, EmbedRefused, Refusal
 
 MAX_CODE_CHARACTERS = 100_000
@@ -76,3 +87,98 @@ def code_ref(snippet: CodeSnippet) -> EmbedRef:
         id=str(snippet.pk),
         url=code.snippet_url(snippet.pk),
     )
+
+
+def parse_for_dialog(url: str, dialog: EmbedKind) -> EmbedRef:
+    """The reference for a link pasted into ``dialog``; EmbedRefused with the reason otherwise.
+
+    The event dialog also takes a photo gallery (an event's pictures are often one).
+    """
+    if dialog == EmbedKind.EVENT:
+        ref = parse_embed_url(url)
+        if (
+            ref.provider == internal.PROVIDER
+            and ref.options.get("prefix") == (Post.URL_PREFIX[Post.Kind.GALLERY])
+        ):
+            return ref
+    return parse_embed_url(url, kind=dialog)
+
+
+def _changed(post: Post) -> None:
+    # Like pictures, embeds leave the text's version alone: a writer's unsaved text stays
+    # current after adding one. The page's Last-Modified moves on.
+    Post.objects.filter(pk=post.pk).update(updated_at=timezone.now())
+    if post.status == Post.Status.PUBLISHED:
+        transaction.on_commit(pagecache.bump_generation)
+
+
+def _store(post: Post, ref: EmbedRef, by: User | None) -> PostEmbed:
+    embeds = PostEmbed.objects.select_for_update().filter(post=post)
+    if embeds.count() >= MAX_EMBEDS_PER_POST:
+        raise ValidationError(
+            _("A post can have at most %(count)d embeds.") % {"count": MAX_EMBEDS_PER_POST}
+        )
+    last = embeds.aggregate(last=models.Max("position"))["last"]
+    embed = PostEmbed.objects.create(
+        post=post,
+        position=0 if last is None else last + 1,
+        kind=ref.kind.value,
+        url=ref.url,
+        created_by=by,
+    )
+    record(post, Revision.Action.EDITED, by, {"embeds": ["", ref.url]})
+    _changed(post)
+    return embed
+
+
+def add_embed(*, post: Post, by: User | None, url: str, dialog: EmbedKind) -> PostEmbed:
+    """Add the link ``url`` pasted into ``dialog`` to ``post``, below its text.
+
+    Raises EmbedRefused (the reason, translated) for a link we do not embed, PermissionDenied
+    for a writer who may not edit the post, ValidationError when the post has enough embeds.
+    What is stored is the canonical link built from the parsed reference.
+    """
+    check_author(by, post.author)
+    ref = parse_for_dialog(url.strip(), dialog)
+    check_embed_allowed(ref, by=by, profile=post.author)
+    if ref.provider == internal.PROVIDER and ref.id == str(post.pk):
+        raise ValidationError(_("A post cannot embed itself."))
+    with transaction.atomic():
+        return _store(post, ref, by)
+
+
+def add_code_embed(*, post: Post, by: User, title: str, html: str, height: int = 480) -> PostEmbed:
+    """Store a code snippet for the post's profile and embed it; all or nothing."""
+    check_author(by, post.author)
+    with transaction.atomic():
+        snippet = create_code_snippet(
+            profile=post.author, by=by, title=title, html=html, height=height
+        )
+        return _store(post, code_ref(snippet), by)
+
+
+@transaction.atomic
+def move_embed(*, embed: PostEmbed, by: User | None, offset: int) -> None:
+    """Move an embed up (-1) or down (+1) among the embeds of its post."""
+    post = embed.post
+    check_author(by, post.author)
+    embeds = list(PostEmbed.objects.select_for_update().filter(post=post))
+    index = next(i for i, item in enumerate(embeds) if item.pk == embed.pk)
+    target = index + offset
+    if not 0 <= target < len(embeds):
+        return
+    embeds[index], embeds[target] = embeds[target], embeds[index]
+    for position, item in enumerate(embeds):
+        if item.position != position:
+            PostEmbed.objects.filter(pk=item.pk).update(position=position)
+    _changed(post)
+
+
+@transaction.atomic
+def remove_embed(*, embed: PostEmbed, by: User | None) -> None:
+    """Remove an embed from its post (a code snippet stays stored for the change history)."""
+    post = embed.post
+    check_author(by, post.author)
+    embed.delete()
+    record(post, Revision.Action.EDITED, by, {"embeds": [embed.url, ""]})
+    _changed(post)

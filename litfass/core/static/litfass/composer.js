@@ -126,14 +126,46 @@
   }
   lastSent = serialise(snapshot());
   window.setInterval(function () { save(false); }, interval);
-  // The upload form is a form of its own: save the text before its page load replaces this one.
-  var uploadForm = document.getElementById("upload-form");
-  if (uploadForm) {
-    uploadForm.addEventListener("submit", function (event) {
-      event.preventDefault();
-      save(false).then(function () { uploadForm.submit(); }, function () { uploadForm.submit(); });
+  // Uploads and embeds are forms of their own: save the text before their page load replaces
+  // this one (also for forms that arrive later, such as search results in a dialog).
+  document.addEventListener("submit", function (event) {
+    var other = event.target;
+    if (!(other instanceof HTMLFormElement) || other === form) return;
+    if (other.id !== "upload-form" && !other.hasAttribute("data-keep-text")) return;
+    // Nothing new to save (or saved already): the form goes as it is.
+    if (other.dataset.saving || serialise(snapshot()) === lastSent) return;
+    event.preventDefault();
+    other.dataset.saving = "1";
+    var submitter = event.submitter || null;
+    // Sent again with the same button, so its name and value (e.g. action=up) go along; the
+    // save answers in a later task, when the form may be submitted again.
+    var go = function () { other.requestSubmit(submitter); };
+    save(false).then(go, go);
+  });
+
+  // Embed dialogs open with invoker buttons (commandfor); older browsers get the same here.
+  if (!("command" in HTMLButtonElement.prototype)) {
+    document.addEventListener("click", function (event) {
+      var button = event.target instanceof Element && event.target.closest("button[commandfor]");
+      if (!button) return;
+      var dialog = document.getElementById(button.getAttribute("commandfor"));
+      if (!(dialog instanceof HTMLDialogElement)) return;
+      if (button.getAttribute("command") === "show-modal" && !dialog.open) dialog.showModal();
+      if (button.getAttribute("command") === "close") dialog.close();
     });
   }
+  // A dialog sent back with a refusal opens as a modal again, its field focused once the
+  // browser has scrolled to the dialog's #fragment (which would move the focus to it).
+  document.querySelectorAll("dialog[data-reopen][open]").forEach(function (dialog) {
+    dialog.close();
+    dialog.showModal();
+    window.addEventListener("load", function () {
+      window.setTimeout(function () {
+        var field = dialog.querySelector("[autofocus]");
+        if (field && dialog.open) field.focus();
+      }, 0);
+    });
+  });
   form.addEventListener("submit", function () {
     try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
   });
