@@ -23,6 +23,7 @@ SITE_LINKS = {
     "my_area": "content:my_area",
     "review": "content:review",
     "editors_login": "admin:index",
+    "providers": "embeds:providers",
 }
 
 

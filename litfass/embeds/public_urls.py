@@ -16,6 +16,7 @@ app_name = "embeds"
 
 urlpatterns = [
     path("oembed/", views.oembed_endpoint, name="oembed"),
+    path("inhalte-anderer-anbieter/", views.providers_page, name="providers"),
     path("embed/<str:prefix>/<slug:slug>-<int:pk>/", views.card, name="card"),
     re_path(r"^embed/", views.card_unavailable, name="card_unavailable"),
 ]

@@ -22,6 +22,7 @@ from django.http import (
     HttpResponsePermanentRedirect,
     JsonResponse,
 )
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.csp import CSP
@@ -33,6 +34,8 @@ from django.views.decorators.http import require_safe
 from litfass.content import links
 from litfass.embeds import cards, code, internal, oembed, queries
 from litfass.embeds.conf import site_base
+from litfass.embeds.providers import enabled_providers
+from litfass.embeds.refs import KIND_NAMES
 
 View = Callable[..., HttpResponseBase]
 
@@ -125,4 +128,21 @@ def oembed_endpoint(request: HttpRequest) -> HttpResponse:
     patch_cache_control(response, public=True, max_age=oembed.CACHE_AGE)
     # Public data without cookies: consumers may also ask from a browser.
     response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def providers_page(request: HttpRequest) -> HttpResponse:
+    """Which providers' content can appear in posts, their privacy policies, and the reader's
+    "always load" choices (kept in the browser, revoked here)."""
+    providers = [
+        {
+            "name": provider.name,
+            "kind": KIND_NAMES[provider.kind],
+            "privacy_url": provider.privacy_policy_url,
+        }
+        for provider in enabled_providers()
+    ]
+    response = render(request, "embeds/providers_page.html", {"providers": providers})
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
     return response

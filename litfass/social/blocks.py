@@ -27,14 +27,17 @@ def reader(user: Any) -> User | None:
 
 
 def follow_context(target: Profile | Place | Topic, user: User | None) -> dict[str, Any]:
-    """Context of ``social/partials/follow.html`` (one query)."""
+    """Context of ``social/partials/follow.html`` (one query).
+
+    For a profile also where its members see who follows it, and where readers mute it.
+    """
     if isinstance(target, Profile):
         segment, state = "profil", queries.profile_follow_state(target, user)
     elif isinstance(target, Place):
         segment, state = "ort", queries.place_follow_state(target, user)
     else:
         segment, state = "ressort", queries.topic_follow_state(target, user)
-    return {
+    context = {
         "target": target,
         "segment": segment,
         "state": state,
@@ -42,6 +45,10 @@ def follow_context(target: Profile | Place | Topic, user: User | None) -> dict[s
         "action": reverse("social:follow", kwargs={"segment": segment, "pk": target.pk}),
         "back": target.get_absolute_url(),
     }
+    if isinstance(target, Profile):
+        context["mute_action"] = reverse("social:mute", kwargs={"pk": target.pk})
+        context["followers_url"] = reverse("social:followers", kwargs={"slug": target.slug})
+    return context
 
 
 def like_context(post: PostLike, user: User | None) -> dict[str, Any]:
@@ -54,18 +61,33 @@ def like_context(post: PostLike, user: User | None) -> dict[str, Any]:
     }
 
 
-def comments_context(
-    post: PostLike, user: User | None, form: Any = None, reply_form: Any = None
-) -> dict[str, Any]:
-    """Context of ``social/partials/comments.html`` (at most four queries)."""
+def comments_context(post: PostLike, user: User | None, form: Any = None) -> dict[str, Any]:
+    """Context of ``social/partials/comments.html`` (at most four queries).
+
+    ``form`` is a refused comment form: its text and errors go back into the box it came
+    from, the comment box or the reply box of the comment it answered (``reply_to``).
+    """
+    reply_to = _reply_to(form)
     return {
         "post": post,
         "block": queries.comment_block(post, user),
         "reader": user,
-        "form": form,
+        "form": form if reply_to is None else None,
+        "reply_form": form if reply_to is not None else None,
+        "reply_to": reply_to,
         "action": reverse("social:comment", kwargs={"post_pk": post.pk}),
         "next_here": post.get_absolute_url() + "#kommentieren",
     }
+
+
+def _reply_to(form: Any) -> int | None:
+    """The id of the comment a refused form replied to, or None for a top-level comment."""
+    if form is None or not form.is_bound:
+        return None
+    try:
+        return int(form.data.get("reply_to") or 0) or None
+    except ValueError:
+        return None
 
 
 def nav_context(user: User | None) -> dict[str, Any]:

@@ -42,7 +42,9 @@ class PreferencesForm(forms.Form):
     """E-mail delivery per kind of notification, and whether likes show one's name."""
 
     show_my_likes = forms.BooleanField(
-        label=_("Show my name to others among those who liked a post"), required=False
+        label=_("Show my name to others among those who liked a post"),
+        help_text=_("While this is off, others see only how many people liked a post, not who."),
+        required=False,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

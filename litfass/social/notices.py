@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
+from django.db.models import Q
+
 from litfass.accounts.models import Profile, User
 from litfass.content.models import Post
 from litfass.social.models import Comment, Mute, Notification, NotificationPreference
@@ -47,15 +49,17 @@ def build(
 ) -> list[Notification]:
     """Unsaved notifications for ``recipients`` (never the actor), with their e-mail delivery.
 
-    Recipients who muted ``muted_profile_id`` (the profile the news is about) get nothing.
+    Recipients who muted ``muted_profile_id`` (the profile the news is about) or the actor's
+    personal profile get nothing.
     """
     ids = {pk for pk in recipients if actor is None or pk != actor.pk}
-    if muted_profile_id is not None and ids:
-        ids -= set(
-            Mute.objects.filter(user_id__in=ids, profile_id=muted_profile_id).values_list(
-                "user_id", flat=True
-            )
-        )
+    muted = Q()
+    if muted_profile_id is not None:
+        muted |= Q(profile_id=muted_profile_id)
+    if actor is not None:
+        muted |= Q(profile__person_id=actor.pk)
+    if muted and ids:
+        ids -= set(Mute.objects.filter(muted, user_id__in=ids).values_list("user_id", flat=True))
     if not ids:
         return []
     emails = email_preferences(sorted(ids), kind)

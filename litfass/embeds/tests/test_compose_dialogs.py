@@ -262,3 +262,19 @@ def test_refusals_come_in_the_writers_language(reporter, town, language):
     html = client.get(f"{prefix}/schreiben/{post.pk}/").content.decode()
     expected = {"de": "Profilseite", "en": "This is a profile page"}[language]
     assert expected in _dialog(html, "social")
+
+
+def test_the_providers_page_lists_the_enabled_providers_and_the_readers_choices(
+    db, settings
+):
+    settings.LITFASS_EMBED_PROVIDERS = ["youtube", "openstreetmap"]
+    reader = Client(HTTP_HOST=HOST)
+    home = reader.get("/").content.decode()
+    assert 'href="/inhalte-anderer-anbieter/"' in home, "linked from every page's footer"
+    page = reader.get("/inhalte-anderer-anbieter/").content.decode()
+    assert "YouTube" in page and "OpenStreetMap" in page
+    assert "Vimeo" not in page, "a provider switched off is not listed"
+    assert "https://policies.google.com/privacy" in page
+    assert "data-embed-consents" in page and "consent.js" in page
+    english = reader.get("/en/inhalte-anderer-anbieter/").content.decode()
+    assert "Content from other providers" in english

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -18,16 +18,26 @@ from litfass.social.models import Follow, Mute
 
 @dataclass(frozen=True)
 class FollowState:
-    """How many follow a target, and whether (and how) the reader does."""
+    """How many follow a target, and whether (and how) the reader does.
+
+    For profiles also whether the reader acts for it (``member``: no follow button, but the
+    list of followers) and whether they muted it.
+    """
 
     count: int
     following: bool
     with_surroundings: bool = False
+    member: bool = False
+    muted: bool = False
+
+
+def _me(user: User | None) -> int | None:
+    return user.pk if user is not None and user.is_authenticated else None
 
 
 def _state(queryset: QuerySet[Follow], user: User | None) -> FollowState:
     # One query: the count over the target's index and the reader's own row in one aggregate.
-    me = user.pk if user is not None and user.is_authenticated else None
+    me = _me(user)
     result = queryset.aggregate(
         count=Count("pk"),
         mine=Count("pk", filter=Q(follower_id=me)),
@@ -37,7 +47,30 @@ def _state(queryset: QuerySet[Follow], user: User | None) -> FollowState:
 
 
 def profile_follow_state(profile: Profile, user: User | None) -> FollowState:
-    return _state(Follow.objects.filter(profile=profile), user)
+    """The follow state of a profile; for a logged-in reader with membership and mute, still
+    in one query."""
+    me = _me(user)
+    if me is None:
+        return _state(Follow.objects.filter(profile=profile), None)
+    row = (
+        Profile.objects.filter(pk=profile.pk)
+        .annotate(
+            follower_count=Count("follows"),
+            mine=Count("follows", filter=Q(follows__follower_id=me)),
+            member=Exists(Membership.objects.filter(profile_id=OuterRef("pk"), user_id=me)),
+            muted=Exists(Mute.objects.filter(profile_id=OuterRef("pk"), user_id=me)),
+        )
+        .values("follower_count", "mine", "member", "muted")
+        .first()
+    )
+    if row is None:
+        return FollowState(0, False)
+    return FollowState(
+        count=row["follower_count"],
+        following=row["mine"] > 0,
+        member=bool(row["member"]),
+        muted=bool(row["muted"]),
+    )
 
 
 def place_follow_state(place: Place, user: User | None) -> FollowState:
@@ -130,17 +163,28 @@ ACTIVE_DAYS = 30
 
 
 def suggestions(user: User, limit: int = 6, now: dt.datetime | None = None) -> Suggestions:
-    """Places around the reader's home place, the profiles with most posts in the last 30
-    days (not the reader's own, not muted), and the topics. Four queries."""
+    """Places around the reader's home place (without one: the places with most posts in the
+    last 30 days), the profiles with most posts in that time (not the reader's own, not
+    muted), and the topics. Four queries."""
     profile = Profile.objects.select_related("home_place").filter(person=user).first()
     home = profile.home_place if profile is not None else None
-    places = list(surroundings(home)[: limit + 1]) if home is not None else []
     since = (now or timezone.now()) - dt.timedelta(days=ACTIVE_DAYS)
+    # Published posts of the last 30 days, for places and profiles alike (both call them posts).
     recent = Q(
         posts__status=Post.Status.PUBLISHED,
         posts__deleted_at__isnull=True,
         posts__published_at__gte=since,
     )
+    places: list[Place]
+    if home is not None:
+        # The home place first, then the others by name.
+        places = sorted(surroundings(home)[: limit + 1], key=lambda p: p.pk != home.pk)
+    else:
+        places = list(
+            Place.objects.annotate(recent=Count("posts", filter=recent))
+            .filter(recent__gt=0)
+            .order_by("-recent", "name", "pk")[:limit]
+        )
     active = (
         Profile.objects.annotate(recent=Count("posts", filter=recent))
         .filter(recent__gt=0)
@@ -151,7 +195,7 @@ def suggestions(user: User, limit: int = 6, now: dt.datetime | None = None) -> S
     )
     return Suggestions(
         home_place=home,
-        places=places[: limit + 1],
+        places=places,
         profiles=list(active),
         topics=list(Topic.objects.all()[:12]),
     )

@@ -1,4 +1,4 @@
-"""Helpers of the social tests: posts published at a chosen time, logged-in clients."""
+"""Helpers of the social tests: posts published at a chosen time, logged-in clients and pages."""
 
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ from django.utils import timezone
 
 from litfass.content.models import Post
 from litfass.content.services import create_post, publish_post
+
+# ``open_page(user=None)``: pages on the live server, optionally logged in (browser tests).
+from litfass.content.tests.conftest import open_page
+
+__all__ = ["open_page"]
 
 BASE = timezone.now().replace(microsecond=0) - dt.timedelta(days=1)
 

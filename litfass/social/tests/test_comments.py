@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litfass.content.models import Post
-from litfass.content.services import create_post
+from litfass.content.services import EventData, create_post
 from litfass.social import queries, services
 from litfass.social.models import Comment, Notification
 from litfass.social.text import comment_html
@@ -18,6 +19,14 @@ from litfass.social.text import comment_html
 @pytest.fixture
 def post(reporter, publish):
     return publish(reporter.profile, "Stadtrat tagt")
+
+
+def wait_message(seconds: int) -> str:
+    return ngettext(
+        "Please wait %(seconds)d second before you write the next comment.",
+        "Please wait %(seconds)d seconds before you write the next comment.",
+        seconds,
+    ) % {"seconds": seconds}
 
 
 def later(minutes: float) -> dt.datetime:
@@ -269,3 +278,78 @@ def test_comment_block_query_count_is_constant(
     with django_assert_max_num_queries(6):
         html = template.render(Context({"request": request, "post": post}))
     assert html.count('class="comment comment-visible"') == 2 * count
+
+
+def test_a_refused_comment_keeps_what_was_typed(login, post, reader, htmx):
+    services.add_comment(post=post, by=reader.user, body="Erster")
+    client = login(reader)
+    extras: list[dict[str, str]] = [{}, htmx]
+    for extra in extras:
+        response = client.post(f"/kommentare/beitrag/{post.pk}/", {"body": "Zweiter!"}, **extra)
+        html = response.content.decode()
+        assert "Zweiter!</textarea>" in html
+        assert any(wait_message(seconds) in html for seconds in range(1, 11))
+    assert Comment.objects.count() == 1
+
+
+def test_a_refused_reply_keeps_its_text_in_its_own_reply_box(login, post, reader, outsider, htmx):
+    top = services.add_comment(post=post, by=outsider.user, body="Oben")
+    services.add_comment(post=post, by=reader.user, body="Eben geschrieben")
+    data = {"body": "Meine Antwort", "reply_to": top.pk}
+    html = login(reader).post(f"/kommentare/beitrag/{post.pk}/", data, **htmx).content.decode()
+    reply_box = html[html.index(f'id="kommentar-{top.pk}"') : html.index('id="kommentieren"')]
+    assert '<details class="reply" open>' in reply_box
+    assert 'aria-invalid="true"' in reply_box and ">Meine Antwort</textarea>" in reply_box
+    assert any(wait_message(seconds) in reply_box for seconds in range(1, 11))
+    # The comment box below stays empty: sending it would not post the reply as a comment.
+    main_box = html[html.index('id="kommentieren"') :]
+    assert "Meine Antwort" not in main_box
+
+
+def test_the_comment_address_leads_to_the_comment_box(login, post, reader):
+    # Where the login page returns to when a session ran out while writing.
+    response = Client().get(f"/kommentare/beitrag/{post.pk}/")
+    assert response.status_code == 302 and "/konto/login/" in response["Location"]
+    response = login(reader).get(f"/kommentare/beitrag/{post.pk}/")
+    assert response["Location"] == f"{post.get_absolute_url()}#kommentieren"
+
+
+@pytest.mark.parametrize(
+    "persona", ["reader", "reporter", "org_member", "advertiser", "moderator", "outsider"]
+)
+def test_comment_rules_for_each_persona(request, login, post, reporter, persona, htmx):
+    """Everybody logged in comments and deletes their own; the author's members and the
+    editors close the discussion; only editors hide comments."""
+    who = request.getfixturevalue(persona)
+    client = login(who)
+    response = client.post(f"/kommentare/beitrag/{post.pk}/", {"body": f"Von {persona}"})
+    assert response.status_code == 302
+    comment = Comment.objects.get(author=who.user)
+    may_close = persona in {"reporter", "moderator"}
+    closed = client.post(f"/diskussion/{post.pk}/", {"action": "close"})
+    assert closed.status_code == (302 if may_close else 403)
+    if may_close:
+        services.reopen_discussion(post=post, by=reporter.user)
+    hide = client.post(f"/kommentare/{comment.pk}/ausblenden/", {"reason": "Test"})
+    assert hide.status_code == (302 if persona == "moderator" else 404)
+    comment.refresh_from_db()
+    assert comment.status == ("hidden" if persona == "moderator" else "visible")
+    # Writers see their hidden comment with the reason; they can still delete it.
+    assert client.post(f"/kommentare/{comment.pk}/loeschen/").status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == "deleted"
+
+
+@pytest.mark.parametrize("kind", ["article", "snapshot", "gallery", "event"])
+def test_every_kind_of_post_can_be_commented(login, reporter, reader, publish, kind):
+    extra = {}
+    if kind == "event":
+        extra["event"] = EventData(starts_at=timezone.now() + dt.timedelta(days=3))
+    pictures = 2 if kind == "gallery" else 1
+    post = publish(reporter.profile, f"Ein {kind}", kind=kind, pictures=pictures, **extra)
+    client = login(reader)
+    assert 'id="kommentieren"' in client.get(post.get_absolute_url()).content.decode()
+    client.post(f"/kommentare/beitrag/{post.pk}/", {"body": "Schön!"})
+    assert "Schön!" in client.get(post.get_absolute_url()).content.decode()
+    notification = Notification.objects.get(kind="comment")
+    assert notification.recipient == reporter.user and notification.post == post

@@ -119,8 +119,11 @@ def test_feed_more_link_loads_the_next_page_with_htmx(login, reader, reporter, p
     assert "Meldung 13" in html and "Meldung 01" not in html
     cursor = queries.feed(reader.user).next_cursor
     assert f"?nach={cursor}" in html
-    more = client.get(f"/mein-feed/?nach={cursor}", **htmx).content.decode()
+    response = client.get(f"/mein-feed/?nach={cursor}", **htmx)
+    more = response.content.decode()
     assert "Meldung 01" in more and "Meldung 13" not in more and "<html" not in more
+    # The fragment and the page share a URL: caches must keep them apart.
+    assert "HX-Request" in response["Vary"] and "private" in response["Cache-Control"]
 
 
 def test_a_reader_following_nothing_gets_suggestions(login, outsider, reporter, town, post_at):
@@ -131,9 +134,29 @@ def test_a_reader_following_nothing_gets_suggestions(login, outsider, reporter, 
     assert queries.suggestions(reporter.user).profiles == []
     suggestions = queries.suggestions(outsider.user)
     assert [p.display_name for p in suggestions.profiles] == ["Rita Reporter"]
-    assert suggestions.home_place is None and suggestions.places == []
     html = login(outsider).get("/mein-feed/").content.decode()
     assert "Rita Reporter" in html and "Politik" in html
+
+
+def test_a_reader_without_home_place_gets_the_busy_places_and_a_hint(
+    login, outsider, reporter, org_member, town, post_at
+):
+    post_at(reporter.profile, "Eins", place=town.hohenecken)
+    post_at(reporter.profile, "Zwei", place=town.hohenecken, minutes=1)
+    post_at(org_member.profile, "Drei", place=town.otterberg, minutes=2)
+    suggestions = queries.suggestions(outsider.user)
+    assert suggestions.home_place is None
+    # Places with posts in the last 30 days, the busiest first; none without posts.
+    assert suggestions.places == [town.hohenecken, town.otterberg]
+    html = login(outsider).get("/mein-feed/").content.decode()
+    assert _("Places with new posts") in html and "/mein-bereich/profil/" in html
+    assert f"/folgen/ort/{town.hohenecken.pk}/" in html
+
+
+def test_suggestions_around_the_home_place_start_with_it(reporter, town):
+    places = queries.suggestions(reporter.user).places
+    assert places[0] == town.kaiserslautern
+    assert town.hohenecken in places and town.pirmasens not in places
 
 
 def test_feed_needs_login():

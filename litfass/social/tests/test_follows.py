@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -148,3 +150,83 @@ def test_mute_and_unmute_by_form(login, reader, reporter):
 def test_nobody_mutes_their_own_profile(reporter):
     with pytest.raises(ValidationError):
         services.mute_profile(profile=reporter.profile, by=reporter.user)
+
+
+def render_follow_button(rf, persona, target):
+    from django.template import Context, Template
+
+    request = rf.get("/")
+    request.user = persona.user
+    template = Template("{% load social %}{% follow_button target %}")
+    return template.render(Context({"request": request, "target": target}))
+
+
+def test_members_see_who_follows_instead_of_a_follow_button(rf, reader, org_member):
+    services.follow_profile(profile=org_member.profile, by=reader.user)
+    html = render_follow_button(rf, org_member, org_member.profile)
+    assert f"/profil/{org_member.profile.slug}/follower/" in html
+    assert _("Who follows this profile") in html
+    assert 'value="follow"' not in html and 'value="mute"' not in html
+    # Everybody else gets the follow and mute buttons, never the list.
+    html = render_follow_button(rf, reader, org_member.profile)
+    assert "/follower/" not in html
+    assert 'value="unfollow"' in html and 'value="mute"' in html
+
+
+def test_profile_follow_button_for_a_reader_is_one_query(
+    rf, reader, reporter, django_assert_num_queries
+):
+    services.mute_profile(profile=reporter.profile, by=reader.user)
+    with django_assert_num_queries(1):
+        html = render_follow_button(rf, reader, reporter.profile)
+    assert 'value="unmute"' in html
+
+
+def test_reader_mutes_a_profile_from_its_page_with_htmx(login, reader, reporter, htmx, post_at):
+    services.follow_profile(profile=reporter.profile, by=reader.user)
+    post_at(reporter.profile, "Laute Meldung")
+    client = login(reader)
+    page = client.get(reporter.profile.get_absolute_url()).content.decode()
+    assert f'action="/stummschalten/{reporter.profile.pk}/"' in page
+    response = client.post(f"/stummschalten/{reporter.profile.pk}/", {"action": "mute"}, **htmx)
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert f'id="folgen-profil-{reporter.profile.pk}"' in html and 'value="unmute"' in html
+    assert queries.feed(reader.user).items == []
+    assert "Laute Meldung" not in client.get("/mein-feed/").content.decode()
+    client.post(f"/stummschalten/{reporter.profile.pk}/", {"action": "unmute"}, **htmx)
+    assert [p.headline for p in queries.feed(reader.user).items] == ["Laute Meldung"]
+
+
+def test_muting_ones_own_profile_is_refused_with_a_message(login, reporter, htmx):
+    client = login(reporter)
+    url = f"/stummschalten/{reporter.profile.pk}/"
+    html = client.post(url, {"action": "mute"}, **htmx).content.decode()
+    assert _("You cannot mute a profile you write for.") in html
+    response = client.post(url, {"action": "mute"}, follow=True)
+    assert _("You cannot mute a profile you write for.") in response.content.decode()
+    assert not queries.is_muted(reporter.user, reporter.profile)
+
+
+def test_muted_people_notify_nobody(org_member, reporter, publish):
+    post = publish(org_member.profile, "Vereinsfest")
+    services.mute_profile(profile=reporter.profile, by=org_member.user)
+    services.add_comment(post=post, by=reporter.user, body="Schon wieder?")
+    services.like_post(post=post, by=reporter.user)
+    assert not Notification.objects.filter(recipient=org_member.user).exists()
+
+
+def test_a_logged_out_htmx_click_is_sent_to_the_login_page_and_back(reporter, htmx):
+    url = f"/folgen/profil/{reporter.profile.pk}/"
+    profile_url = reporter.profile.get_absolute_url()
+    response = Client().post(
+        url, {"action": "follow"}, HTTP_HX_CURRENT_URL=f"http://testserver{profile_url}", **htmx
+    )
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == f"/konto/login/?next={quote(profile_url, safe='/')}"
+    # A page of another site is never where the login returns to.
+    response = Client().post(
+        url, {"action": "follow"}, HTTP_HX_CURRENT_URL="https://evil.example/x/", **htmx
+    )
+    assert "evil" not in response["HX-Redirect"]
+    assert queries.follower_count(reporter.profile) == 0

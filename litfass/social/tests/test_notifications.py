@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litfass.content.models import Post
 from litfass.content.services import EventData, create_post, publish_post
@@ -148,3 +149,77 @@ def test_preferences_page(login, reader):
     assert queries.show_my_likes(reader.user)
     data["email_comment"] = "sometimes"
     assert client.post("/mein-bereich/benachrichtigungen/", data).status_code == 400
+
+
+def test_the_bell_shows_the_unread_count_on_every_page(login, post, reader, outsider, reporter):
+    comment(post, reader)
+    comment(post, outsider, "Noch einer")
+    client = login(reporter)
+    badge = ngettext("%(n)s unread", "%(n)s unread", 2) % {"n": 2}
+    for url in ("/", post.get_absolute_url(), "/mein-feed/"):
+        html = client.get(url).content.decode()
+        assert f'<span class="count-badge">{badge}</span>' in html, url
+    client.post("/benachrichtigungen/")
+    assert "count-badge" not in client.get("/").content.decode()
+
+
+def test_digest_of_an_all_day_event_names_no_time(town, reporter, reader, mailoutbox):
+    services.set_preferences(user=reporter.user, emails={"comment": "digest"})
+    event = create_post(
+        kind=Post.Kind.EVENT,
+        author=reporter.profile,
+        headline="Flohmarkt",
+        place=town.otterberg,
+        event=EventData(
+            starts_at=dt.datetime(2030, 5, 4, 0, 0, tzinfo=dt.UTC),
+            all_day=True,
+            venue="Marktplatz",
+        ),
+    )
+    publish_post(post=event)
+    comment(event, reader, "Wann geht es los?")
+    assert delivery.send_digests(now=timezone.now() + dt.timedelta(minutes=5)) == 1
+    body = mailoutbox[0].body
+    assert "Flohmarkt" in body and "Marktplatz" in body and "Otterberg" in body
+    assert "Wann geht es los?" in body and "2030" in body
+    assert "02:00" not in body and "00:00" not in body
+
+
+def test_bad_preferences_are_refused_with_a_message_and_keep_the_choices(login, reader):
+    client = login(reader)
+    data = {f"email_{kind}": "off" for kind in Notification.Kind.values}
+    data["email_comment"] = "sometimes"
+    data["email_reply"] = "digest"
+    response = client.post("/mein-bereich/benachrichtigungen/", data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'class="error"' in html
+    assert 'value="digest" id="id_email_reply_1" required checked' in html
+    assert not NotificationPreference.objects.exists()
+
+
+def test_the_like_setting_is_part_of_the_account_settings(login, reader):
+    html = login(reader).get("/mein-bereich/profil/").content.decode()
+    assert 'href="/mein-bereich/benachrichtigungen/"' in html
+    html = login(reader).get("/mein-bereich/benachrichtigungen/").content.decode()
+    assert 'aria-current="page"' in html
+    assert _("Show my name to others among those who liked a post") in html
+    assert not queries.show_my_likes(reader.user)  # off until switched on
+
+
+def test_a_mail_client_unsubscribes_with_one_click(
+    post, reader, reporter, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        comment(post, reader)
+    (message,) = mailoutbox
+    url = message.extra_headers["List-Unsubscribe"].strip("<>")
+    path = url.split("://", 1)[1].split("/", 1)[1]
+    # RFC 8058: a POST without cookies or CSRF token, the body "List-Unsubscribe=One-Click".
+    response = Client(enforce_csrf_checks=True).post(
+        f"/{path}",
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert queries.preferences_of(reporter.user)["comment"] == "off"

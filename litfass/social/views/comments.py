@@ -5,18 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from litfass.content.models import Post
 from litfass.social import blocks, queries, services
 from litfass.social.forms import CommentForm, EditCommentForm, HideCommentForm
 from litfass.social.models import Comment
-from litfass.social.views.common import back, client_ip, is_htmx, report, user_of
+from litfass.social.views.common import (
+    back,
+    client_ip,
+    is_htmx,
+    login_required,
+    report,
+    user_of,
+)
 
 
 def _errors(form: Any, error: ValidationError) -> None:
@@ -33,11 +39,17 @@ def _comments_partial(request: HttpRequest, post: Post, form: Any = None) -> Htt
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def comment(request: HttpRequest, post_pk: int) -> HttpResponse:
-    """Write a comment or reply. htmx gets the comment block; others the post page again."""
+    """POST writes a comment or reply: htmx gets the comment block, others the post page again.
+
+    GET (where the login page returns to when the session ran out while writing) leads to the
+    comment box of the post.
+    """
     user = user_of(request)
     post = queries.published_post(post_pk)
+    if request.method == "GET":
+        return HttpResponseRedirect(f"{post.get_absolute_url()}#kommentieren")
     form = CommentForm(request.POST)
     if form.is_valid():
         reply_to = None

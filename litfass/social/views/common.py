@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlsplit
+
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from litfass.accounts.models import User
+
+View = Callable[..., HttpResponse]
 
 
 def user_of(request: HttpRequest) -> User:
@@ -18,6 +26,36 @@ def user_of(request: HttpRequest) -> User:
 def is_htmx(request: HttpRequest) -> bool:
     """Whether htmx sent the request and wants the partial, not a whole page."""
     return request.headers.get("HX-Request") == "true"
+
+
+def login_required(view: View) -> View:
+    """Django's ``login_required``, but an htmx request of a logged-out visitor (an expired
+    session) gets ``HX-Redirect`` to the login page, which then returns to the page the button
+    was on, instead of the login page swapped into the button."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        if not is_htmx(request):
+            return redirect_to_login(request.get_full_path())
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = redirect_to_login(_current_path(request)).url
+        return response
+
+    return wrapper
+
+
+def _current_path(request: HttpRequest) -> str:
+    # The page the button was on: htmx names it, and most forms carry it as "next". Only a page
+    # of this site counts.
+    for candidate in (request.headers.get("HX-Current-URL", ""), request.POST.get("next", "")):
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            parts = urlsplit(candidate)
+            return parts.path + (f"?{parts.query}" if parts.query else "")
+    return request.get_full_path()
 
 
 def back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from litfass.accounts.models import Profile, User
 from litfass.content.models import Topic
 from litfass.places.models import Place
 from litfass.social import blocks, queries, services
-from litfass.social.views.common import back, is_htmx, report, user_of
+from litfass.social.views.common import back, is_htmx, login_required, report, user_of
 
 FOLLOW_ACTIONS = {"follow", "follow_surroundings", "unfollow"}
 
@@ -72,19 +72,26 @@ def _unfollow(user: User, target: Profile | Place | Topic) -> None:
 @login_required
 @require_POST
 def mute(request: HttpRequest, pk: int) -> HttpResponse:
-    """POST action=mute|unmute for a profile; back to where the reader was."""
+    """POST action=mute|unmute for a profile; htmx gets the follow partial, others go back."""
     user = user_of(request)
     profile = queries.profile_by_pk(pk)
     action = request.POST.get("action", "")
     if action not in {"mute", "unmute"}:
         return HttpResponse(status=400)
+    error = None
     try:
         if action == "mute":
             services.mute_profile(profile=profile, by=user)
         else:
             services.unmute_profile(profile=profile, by=user)
     except ValidationError as exc:
-        report(request, exc)
+        error = exc
+    if is_htmx(request):
+        context = blocks.follow_context(profile, user)
+        context["errors"] = error.messages if error else []
+        return render(request, "social/partials/follow.html", context)
+    if error:
+        report(request, error)
     return back(request, profile.get_absolute_url())
 
 
@@ -117,13 +124,16 @@ def my_feed(request: HttpRequest) -> HttpResponse:
     follows = queries.followed(user)
     page = queries.feed(user, request.GET.get("nach") or None, follows=follows)
     if is_htmx(request):
-        return render(request, "social/feed.html#page", {"page": page})
-    context = {
-        "page": page,
-        "follows_anything": follows.anything,
-        "suggestions": None if follows.anything else queries.suggestions(user),
-        "feed_url": reverse("social:feed"),
-    }
-    response = render(request, "social/feed.html", context)
+        response = render(request, "social/feed.html#page", {"page": page})
+    else:
+        context = {
+            "page": page,
+            "follows_anything": follows.anything,
+            "suggestions": None if follows.anything else queries.suggestions(user),
+            "feed_url": reverse("social:feed"),
+        }
+        response = render(request, "social/feed.html", context)
+    # The same URL answers htmx with a fragment: no cache may hand one out for the other.
     response["Cache-Control"] = "private, no-cache"
+    patch_vary_headers(response, ["HX-Request"])
     return response

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 from litfass.social import delivery, queries, services, tokens
 from litfass.social.forms import PreferencesForm
 from litfass.social.models import Notification
-from litfass.social.views.common import user_of
+from litfass.social.views.common import login_required, user_of
 
 
 @login_required
