@@ -264,9 +264,7 @@ def test_refusals_come_in_the_writers_language(reporter, town, language):
     assert expected in _dialog(html, "social")
 
 
-def test_the_providers_page_lists_the_enabled_providers_and_the_readers_choices(
-    db, settings
-):
+def test_the_providers_page_lists_the_enabled_providers_and_the_readers_choices(db, settings):
     settings.LITFASS_EMBED_PROVIDERS = ["youtube", "openstreetmap"]
     reader = Client(HTTP_HOST=HOST)
     home = reader.get("/").content.decode()
