@@ -29,6 +29,9 @@ from litfass.content.models import Post, Topic
 from litfass.content.services import EventData
 from litfass.core.pagecache import bump_generation
 from litfass.demo import images
+from litfass.embeds import services as embed_services
+from litfass.embeds.conf import site_base
+from litfass.embeds.refs import EmbedKind
 from litfass.images import services as image_services
 from litfass.images.models import Image
 from litfass.places import services as place_services
@@ -112,6 +115,9 @@ class PostSpec:
     sponsor: str | None = None
     event: EventData | None = None
     pictures: tuple[PictureSpec, ...] = field(default=())
+    # Embeds below the text: (dialog, link), where a link without a scheme is the headline
+    # of another demo post (embedded as its card).
+    embeds: tuple[tuple[str, str], ...] = field(default=())
 
 
 # Coordinates are those of the town centres. Kaiserslautern's "und Umgebung" (15 km) takes in
@@ -345,6 +351,7 @@ def _december_concerts(concert: dt.datetime) -> PostSpec:
         age=_ago(days=2, hours=3, minutes=5),
         kicker="Konzerte im Advent",
         headline=f"Kultur in Kaiserslautern: Das bringt der Dezember {concert.year}",
+        embeds=(("event", "Sinfoniekonzert „Winterliche Klangwelten“"),),
         teaser="Winterliche Orchesterklänge, ein Konzert für die ganze Familie und eine "
         "international gefeierte Geigerin: Der Dezember ist in Kaiserslautern ein Monat "
         "voller Musik.",
@@ -490,6 +497,14 @@ Schneelandschaft und funkelnder Virtuosität.</p>
             address=FRUCHTHALLE_ADDRESS,
             latitude=FRUCHTHALLE_POINT[0],
             longitude=FRUCHTHALLE_POINT[1],
+        ),
+        embeds=(
+            (
+                "map",
+                "https://www.openstreetmap.org/?mlat={0}&mlon={1}#map=17/{0}/{1}".format(
+                    *FRUCHTHALLE_POINT
+                ),
+            ),
         ),
         pictures=(
             _pic(
@@ -1055,6 +1070,15 @@ class LoadResult:
     removed: Counts | None
 
 
+def _add_embeds(spec: PostSpec, created: dict[str, Post]) -> None:
+    for dialog, link in spec.embeds:
+        if "://" not in link:
+            link = f"{site_base()}{created[link].get_absolute_url()}"
+        embed_services.add_embed(
+            post=created[spec.headline], by=None, url=link, dialog=EmbedKind(dialog)
+        )
+
+
 def load_demo(*, reset: bool = False, now: dt.datetime | None = None) -> LoadResult:
     """Load the demo content in one transaction; with ``reset``, delete all content first.
 
@@ -1073,8 +1097,8 @@ def load_demo(*, reset: bool = False, now: dt.datetime | None = None) -> LoadRes
             profiles, accounts = _profiles(places)
             specs = demo_posts(now)
             # Oldest first, so that ids grow with the publication date as in real life.
-            for spec in reversed(specs):
-                _create_post(
+            created = {
+                spec.headline: _create_post(
                     spec,
                     now=now,
                     places=places,
@@ -1082,6 +1106,10 @@ def load_demo(*, reset: bool = False, now: dt.datetime | None = None) -> LoadRes
                     profiles=profiles,
                     written=written,
                 )
+                for spec in reversed(specs)
+            }
+            for spec in specs:
+                _add_embeds(spec, created)
             transaction.on_commit(bump_generation)
     except BaseException:
         _delete_files(written)

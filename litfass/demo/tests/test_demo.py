@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
-from django.test import TestCase, override_settings
+from django.test import Client, TestCase, override_settings
 from django.utils import timezone
 from PIL import Image as PILImage
 
@@ -17,6 +17,7 @@ from litfass.accounts.models import Profile, User
 from litfass.content import services as content_services
 from litfass.content.models import Post, Topic
 from litfass.demo import content, images
+from litfass.embeds.models import PostEmbed
 from litfass.images.models import Image
 from litfass.images.tasks import make_renditions
 from litfass.places.models import Place
@@ -89,6 +90,16 @@ class LoadedDemoTests(TestCase):
         assert len(pictures) == 2
         assert all(p.credit and p.alt_text and p.caption for p in pictures)
         assert post.lead_image == pictures[0]
+
+    def test_the_december_article_embeds_the_concert_and_the_concert_its_venue_map(self):
+        december = Post.objects.get(headline__startswith="Kultur in Kaiserslautern:")
+        concert = Post.objects.get(kind=Post.Kind.EVENT, headline__contains="Klangwelten")
+        assert [e.kind for e in PostEmbed.objects.filter(post=december)] == ["event"]
+        assert [e.kind for e in PostEmbed.objects.filter(post=concert)] == ["map"]
+        page = Client().get(december.get_absolute_url()).content.decode()
+        assert 'class="embed embed--internal' in page and concert.get_absolute_url() in page
+        venue = Client().get(concert.get_absolute_url()).content.decode()
+        assert "embed--openstreetmap" in venue and "<iframe" not in venue
 
     def test_election_article_states_the_facts(self):
         body = Post.objects.get(kicker="OB-Wahl Kaiserslautern").body
