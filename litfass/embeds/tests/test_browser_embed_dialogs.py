@@ -14,6 +14,7 @@ from conftest import Persona, Town
 from litfass.content.models import Post
 from litfass.content.services import create_post, publish_post
 from litfass.content.tests.conftest import open_page  # noqa: F401 - the fixture, shared
+from litfass.core.tests.browser import axe_violations, violations_report
 from litfass.embeds.models import PostEmbed
 
 pytestmark = pytest.mark.browser
@@ -66,6 +67,8 @@ def test_writer_embeds_a_video_through_its_dialog(
     expect(dialog.get_by_role("alert")).to_contain_text("Das ist eine Playlist")
     expect(dialog.get_by_label("Link")).to_have_value(playlist)
     expect(dialog.get_by_label("Link")).to_be_focused()
+    violations = axe_violations(page)
+    assert violations == [], violations_report(violations)
     assert not PostEmbed.objects.exists()
 
     # The video of a playlist link is embedded on its own.
