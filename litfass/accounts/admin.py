@@ -20,8 +20,8 @@ class LitfassUserAdmin(UserAdmin[User]):
 
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin[Profile]):
-    list_display = ["display_name", "kind", "home_place"]
-    list_filter = ["kind"]
+    list_display = ["display_name", "kind", "home_place", "code_trusted"]
+    list_filter = ["kind", "code_trusted"]
     search_fields = ["display_name", "slug"]
     prepopulated_fields = {"slug": ["display_name"]}
     autocomplete_fields = ["home_place", "person"]

@@ -56,6 +56,15 @@ class Profile(models.Model):
     members = models.ManyToManyField(
         User, through="Membership", related_name="profiles", verbose_name=_("members")
     )
+    # Set by editors: the profile may embed its own HTML and JavaScript (sandboxed elsewhere).
+    code_trusted = models.BooleanField(
+        _("may embed code"),
+        default=False,
+        help_text=_(
+            "Editors allow this for profiles they trust, e.g. a city office with a widget of "
+            "its own. The code runs isolated on a separate domain."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

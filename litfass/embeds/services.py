@@ -28,13 +28,14 @@ MAX_CODE_CHARACTERS = 100_000
 
 
 def may_embed_code(user: User | None, profile: Profile) -> bool:
-    """Code is for trusted profiles: the editorial team's members, and staff for any profile.
+    """Code is for trusted profiles: those an editor marked (``code_trusted``), the editorial
+    team's, and any profile when an editor writes for it.
 
     It runs isolated on another origin, but it is still shown to readers under our name.
     """
     if user is None or not can_act_for(user, profile):
         return False
-    return user.is_staff or profile.kind == Profile.Kind.EDITORIAL
+    return user.is_staff or profile.kind == Profile.Kind.EDITORIAL or profile.code_trusted
 
 
 def check_embed_allowed(ref: EmbedRef, *, by: User | None, profile: Profile) -> None:

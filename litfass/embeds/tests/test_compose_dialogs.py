@@ -276,3 +276,14 @@ def test_the_providers_page_lists_the_enabled_providers_and_the_readers_choices(
     assert "data-embed-consents" in page and "consent.js" in page
     english = reader.get("/en/inhalte-anderer-anbieter/").content.decode()
     assert "Content from other providers" in english
+
+
+def test_a_profile_an_editor_trusted_may_embed_code(reporter, town):
+    assert reporter.profile is not None
+    client = _client(reporter)
+    post = _draft(reporter, town)
+    reporter.profile.code_trusted = True
+    reporter.profile.save(update_fields=["code_trusted"])
+    assert 'id="einbetten-code"' in _composer(client, post)
+    _add(client, post, "code", title="Pegel", html="<p>Pegel</p>", height="300")
+    assert PostEmbed.objects.filter(post=post, kind="code").count() == 1
