@@ -495,6 +495,8 @@ def test_history_lists_who_did_what(reporter):
     assert "erstellt" in html
     assert "bearbeitet" in html
     assert "Neue Bänke im Park" in html
+    assert "<dt>Überschrift</dt>" in html, "changed fields are named in the writer's language"
+    assert "<dt>headline</dt>" not in html
 
 
 def test_my_area_groups_posts_by_status_with_reads(reporter, org_member, publish):

@@ -8,10 +8,11 @@ from typing import Any, cast
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
@@ -284,9 +285,26 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     post = queries.post_for_writer(pk, _user(request))
-    return render(
-        request, "content/history.html", {"post": post, "revisions": queries.history(post)}
-    )
+    revisions = [
+        (revision, [(_change_label(name), pair) for name, pair in revision.changes.items()])
+        for revision in queries.history(post)
+    ]
+    return render(request, "content/history.html", {"post": post, "revisions": revisions})
+
+
+# Changes the history records that are not fields of the post.
+CHANGE_LABELS = {"picture": _lazy("picture"), "embeds": _lazy("embeds"), "event": _lazy("event")}
+
+
+def _change_label(name: str) -> str:
+    """The translated name of a changed field, as the writer knows it from the composer."""
+    if name in CHANGE_LABELS:
+        return str(CHANGE_LABELS[name]).capitalize()
+    try:
+        field = Post._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    return str(getattr(field, "verbose_name", name)).capitalize()
 
 
 @login_required
