@@ -12,7 +12,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
@@ -293,7 +293,11 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # Changes the history records that are not fields of the post.
-CHANGE_LABELS = {"picture": _lazy("picture"), "embeds": _lazy("embeds"), "event": _lazy("event")}
+CHANGE_LABELS = {
+    "picture": gettext_lazy("Picture"),
+    "embeds": gettext_lazy("Embeds"),
+    "event": gettext_lazy("Date and place of the event"),
+}
 
 
 def _change_label(name: str) -> str:
