@@ -58,7 +58,7 @@ class OEmbedQuery:
     maxheight: int | None
 
 
-class _PostLink(Protocol):
+class PostLink(Protocol):
     """A post as pages hold it: the ``Post`` model or the reading pages' ``PostRow``."""
 
     @property
@@ -67,6 +67,10 @@ class _PostLink(Protocol):
     def kind(self) -> str: ...
     @property
     def slug(self) -> str: ...
+    @property
+    def headline(self) -> str: ...
+    @property
+    def is_published(self) -> bool: ...
 
 
 def _dimension(value: str | None) -> int | None:
@@ -111,7 +115,7 @@ def find_post(url: str) -> tuple[Post, str]:
     return post, language
 
 
-def card_path(post: _PostLink) -> str:
+def card_path(post: PostLink) -> str:
     """The path of the post's card page in the active language."""
     return reverse(
         "embeds:card",
@@ -119,7 +123,7 @@ def card_path(post: _PostLink) -> str:
     )
 
 
-def discovery_href(post: _PostLink, *, base: str | None = None) -> str:
+def discovery_href(post: PostLink, *, base: str | None = None) -> str:
     """The oEmbed URL for the post's page in the active language (for ``<link rel=alternate>``).
 
     The endpoint itself answers the same in every language; the language of the card is that

@@ -7,13 +7,12 @@ For a page with several embeds, render them in a view with
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from litfass.embeds import oembed
+from litfass.embeds.oembed import PostLink
 from litfass.embeds.rendering import render_embed_urls
 
 register = template.Library()
@@ -24,23 +23,8 @@ def render_embed(url: str) -> SafeString:
     return render_embed_urls([url])[0]
 
 
-class _LinkedPost(Protocol):
-    """A post as post pages hold it (``PostRow`` of the reading pages, or the ``Post`` model)."""
-
-    @property
-    def pk(self) -> int: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def slug(self) -> str: ...
-    @property
-    def headline(self) -> str: ...
-    @property
-    def is_published(self) -> bool: ...
-
-
 @register.simple_tag
-def oembed_link(post: _LinkedPost) -> SafeString:
+def oembed_link(post: PostLink) -> SafeString:
     """``<link rel="alternate" type="application/json+oembed">`` for a published post's page,
     so that other sites find its card; nothing for a draft or any other unpublished post."""
     if not post.is_published:

@@ -7,7 +7,7 @@ composer's embed section: the list with reorder and remove, and the seven dialog
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from django import template
 from django.http import HttpRequest
@@ -20,6 +20,7 @@ from litfass.embeds import queries, services
 from litfass.embeds.compose_views import REOPEN_KEY
 from litfass.embeds.conf import code_origin
 from litfass.embeds.forms import CodeEmbedForm, EmbedLinkForm
+from litfass.embeds.oembed import PostLink
 from litfass.embeds.parser import supported_names
 from litfass.embeds.refs import KIND_NAMES, EmbedKind
 from litfass.embeds.rendering import render_embed_urls
@@ -27,15 +28,8 @@ from litfass.embeds.rendering import render_embed_urls
 register = template.Library()
 
 
-class _ReadPost(Protocol):
-    pk: int
-
-    @property
-    def is_published(self) -> bool: ...
-
-
 @register.inclusion_tag("embeds/post_embeds.html")
-def post_embeds(post: _ReadPost) -> dict[str, Any]:
+def post_embeds(post: PostLink) -> dict[str, Any]:
     """The embeds of a post for readers, with the consent script once; nothing if none."""
     urls = [embed.url for embed in queries.embeds_of(post.pk, published=post.is_published)]
     return {"embeds": [markup for markup in render_embed_urls(urls) if markup]}
