@@ -14,7 +14,7 @@ help:
 	@echo "make run    - install, migrate, load demo content, serve on http://127.0.0.1:8000"
 	@echo "make test   - the whole test suite, browser tests included"
 	@echo "make check  - ruff and mypy"
-	@echo "make bench  - load benchmark (see bench/README.md)"
+	@echo "make bench  - load and feed benchmarks (see bench/README.md)"
 
 $(CURDIR)/.tools/bin/uv:
 	python3 -m venv .tools
@@ -48,6 +48,7 @@ check: install
 bench: install
 	scripts/ensure-bench-tools.sh
 	$(RUN) python -m bench $(if $(N),--posts $(N),)
+	$(RUN) python -m bench.feed $(if $(FEED_SCALE),--scale $(FEED_SCALE),)
 
 messages: install
 	cd litfass && $(RUN) litfass makemessages -l de -l en --no-obsolete && $(RUN) litfass compilemessages

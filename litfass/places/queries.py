@@ -134,6 +134,22 @@ def surroundings_of(place: PlacePoint) -> Surroundings:
     return _surroundings_memo.get(key, compute)
 
 
+_descendants_memo: GenerationMemo[str, tuple[int, ...]] = GenerationMemo(
+    max_age=SURROUNDINGS_MAX_AGE
+)
+
+
+def descendant_ids(path: str) -> tuple[int, ...]:
+    """The place with this path and all places below it (its districts), remembered like
+    :func:`surroundings_of`."""
+
+    def compute() -> tuple[int, ...]:
+        rows = Place.objects.filter(path__startswith=path).order_by("pk")
+        return tuple(rows.values_list("pk", flat=True))
+
+    return _descendants_memo.get(path, compute)
+
+
 def nearby_places(place: Place, limit: int = 8) -> list[Place]:
     """Places in the surroundings other than the place itself, for navigation."""
     return [p for p in surroundings(place)[: limit + 1] if p.pk != place.pk][:limit]
