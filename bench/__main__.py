@@ -11,14 +11,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import FrameType
 
-from bench import BenchError, report, servers, uploads, wrk
+from bench import BenchError, report, run_command, servers, uploads, wrk
 from bench.media import ensure_photos
 from bench.workspace import (
     ARTICLE_FILE,
@@ -118,21 +116,9 @@ class Run:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        run(args)
-    except BenchError as error:
-        print(f"\nbench: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("\nbench: interrupted; all servers were stopped", file=sys.stderr)
-        return 130
-    return 0
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    # SIGTERM takes the same way out as Ctrl-C, through every finally block.
-    raise KeyboardInterrupt
+    return run_command(
+        "bench", lambda: run(args), interrupted="interrupted; all servers were stopped"
+    )
 
 
 def run(args: argparse.Namespace) -> None:

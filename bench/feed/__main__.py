@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import psycopg
 
-from bench import BenchError
+from bench import BenchError, run_command
 from bench.feed import FEED_FILL_VERSION
 from bench.workspace import (
     BENCH_SECRET_KEY,
@@ -183,15 +183,7 @@ def _cpu_busy_share(seconds: float) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    try:
-        run(args)
-    except BenchError as error:
-        print(f"\nbench.feed: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("\nbench.feed: interrupted", file=sys.stderr)
-        return 130
-    return 0
+    return run_command("bench.feed", lambda: run(args))
 
 
 def run(args: argparse.Namespace) -> None:
