@@ -132,6 +132,9 @@ class Post(models.Model):
     client_token = models.CharField(max_length=64, blank=True, editable=False)
     # The editors' note when a submitted post was sent back to its author.
     review_note = models.TextField(_("note from the editors"), blank=True)
+    # How many embeds (videos, maps, cards …) the post shows below its text, kept by the embeds
+    # services, so that the page of a post without any asks nothing more.
+    embed_count = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("post")

@@ -195,6 +195,7 @@ class PostRow(_PostLink):
     topic_slug: str | None
     place: PlaceRef | None
     event: EventFacts | None
+    embed_count: int = 0
 
     @property
     def author_url(self) -> str:
@@ -384,7 +385,7 @@ SELECT p.id, p.kind, p.status, p.kicker, p.headline, p.slug, p.teaser, p.body,
        p.topic_id, t.name, t.slug,
        pl.id, pl.name, pl.slug, pl.path, pl.latitude, pl.longitude,
        e.starts_at, e.ends_at, e.all_day, e.venue, e.address, e.online_url, e.organiser,
-       e.price, e.ticket_url
+       e.price, e.ticket_url, p.embed_count
 FROM content_post p
 JOIN accounts_profile a ON a.id = p.author_id
 LEFT JOIN places_place hp ON hp.id = a.home_place_id
@@ -430,6 +431,7 @@ def post_row(pk: int) -> PostRow | None:
         topic_slug=row[19],
         place=place,
         event=event,
+        embed_count=row[35],
     )
 
 

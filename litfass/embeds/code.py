@@ -10,8 +10,9 @@ anywhere (so it cannot report on readers either).
 from __future__ import annotations
 
 import re
-from urllib.parse import SplitResult
+from urllib.parse import SplitResult, urlencode
 
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.utils.csp import CSP, build_policy
 from django.utils.html import format_html
@@ -27,8 +28,27 @@ SNIPPET_PATH = re.compile(r"/code/(?P<pk>[1-9][0-9]{0,17})/?")
 SANDBOX = "allow-scripts"
 
 
+PREVIEW_SALT = "litfass.embeds.code-preview"
+# How long the address of a snippet in a writer's preview works.
+PREVIEW_SECONDS = 6 * 3600
+
+
 def snippet_url(pk: int) -> str:
     return f"{code_origin()}/code/{pk}/"
+
+
+def preview_url(pk: int) -> str:
+    """The snippet's address for its writer before the post is published: signed, expiring."""
+    token = signing.TimestampSigner(salt=PREVIEW_SALT).sign(str(pk))
+    return f"{snippet_url(pk)}?{urlencode({'vorschau': token})}"
+
+
+def is_valid_preview(pk: int, token: str) -> bool:
+    try:
+        value = signing.TimestampSigner(salt=PREVIEW_SALT).unsign(token, max_age=PREVIEW_SECONDS)
+    except signing.BadSignature:
+        return False
+    return value == str(pk)
 
 
 def parse(url: SplitResult) -> EmbedRef:
@@ -40,8 +60,12 @@ def parse(url: SplitResult) -> EmbedRef:
     return EmbedRef(provider=PROVIDER, kind=EmbedKind.CODE, id=pk, url=snippet_url(int(pk)))
 
 
-def render_frame(pk: int, *, title: str, height: int) -> SafeString:
-    """The sandboxed iframe for a snippet; "" when no code origin is configured."""
+def render_frame(pk: int, *, title: str, height: int, preview: bool = False) -> SafeString:
+    """The sandboxed iframe for a snippet; "" when no code origin is configured.
+
+    The code origin serves a snippet only while a published post embeds it; ``preview`` signs
+    the address, so that its writer sees it in the composer and the draft's preview too.
+    """
     if not code_origin():
         return mark_safe("")
     # The height is an HTML attribute, not a style: the CSP allows no style attributes.
@@ -52,7 +76,7 @@ def render_frame(pk: int, *, title: str, height: int) -> SafeString:
         "</iframe>"
         '<figcaption class="embed__link">{note}</figcaption>'
         "</figure>",
-        src=snippet_url(pk),
+        src=preview_url(pk) if preview else snippet_url(pk),
         sandbox=SANDBOX,
         title=title,
         height=height,

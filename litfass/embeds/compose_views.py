@@ -21,9 +21,9 @@ from litfass.accounts.models import User
 from litfass.content.models import Post
 from litfass.content.queries import post_for_writer
 from litfass.embeds import queries, services
-from litfass.embeds.conf import site_base
+from litfass.embeds.conf import code_origin, site_base
 from litfass.embeds.forms import CodeEmbedForm, EmbedLinkForm
-from litfass.embeds.refs import KIND_NAMES, EmbedKind, EmbedRefused
+from litfass.embeds.refs import KIND_NAMES, EmbedKind, EmbedRefused, Refusal
 
 #: The session key of a dialog to open again, with what was typed and why it was refused.
 REOPEN_KEY = "litfass_embed_dialog"
@@ -39,7 +39,11 @@ def _composer(post: Post, anchor: str) -> HttpResponse:
 
 
 def _reopen(
-    request: HttpRequest, post: Post, dialog: str, values: dict[str, Any], errors: list[str]
+    request: HttpRequest,
+    post: Post,
+    dialog: str,
+    values: dict[str, Any],
+    errors: dict[str, list[str]],
 ) -> HttpResponse:
     request.session[REOPEN_KEY] = {
         "post": post.pk,
@@ -50,8 +54,15 @@ def _reopen(
     return _composer(post, f"einbetten-{dialog}")
 
 
-def _messages_of(error: ValidationError) -> list[str]:
-    return [str(message) for message in error.messages]
+def _errors_of(error: ValidationError) -> dict[str, list[str]]:
+    """A service's ValidationError by field ("__all__" for the form as a whole)."""
+    if hasattr(error, "error_dict"):
+        return {field: [str(m) for m in messages] for field, messages in error.message_dict.items()}
+    return {"__all__": [str(message) for message in error.messages]}
+
+
+def _form_errors(form: EmbedLinkForm | CodeEmbedForm) -> dict[str, list[str]]:
+    return {field: [str(m) for m in messages] for field, messages in form.errors.items()}
 
 
 @login_required
@@ -68,16 +79,15 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("This embed dialog does not exist."))
         return _composer(post, "einbetten")
     if not form.is_valid():
-        errors = [str(e) for field in form.errors.values() for e in field]
-        return _reopen(request, post, dialog, typed, errors)
+        return _reopen(request, post, dialog, typed, _form_errors(form))
     try:
         services.add_embed(
             post=post, by=user, url=form.cleaned_data["url"], dialog=EmbedKind(dialog)
         )
     except EmbedRefused as refusal:
-        return _reopen(request, post, dialog, typed, [refusal.reason])
+        return _reopen(request, post, dialog, typed, {"url": [refusal.reason]})
     except ValidationError as error:
-        return _reopen(request, post, dialog, typed, _messages_of(error))
+        return _reopen(request, post, dialog, typed, _errors_of(error))
     messages.success(
         request, _("%(kind)s embedded below the text.") % {"kind": KIND_NAMES[EmbedKind(dialog)]}
     )
@@ -87,15 +97,16 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
 def _add_code(request: HttpRequest, post: Post, user: User) -> HttpResponse:
     form = CodeEmbedForm(request.POST)
     typed = {name: request.POST.get(name, "") for name in ("title", "html", "height")}
+    if not services.may_embed_code(user, post.author) or not code_origin():
+        # No code dialog to go back to: the reason comes as a message.
+        messages.error(request, EmbedRefused(Refusal.CODE_NOT_TRUSTED).reason)
+        return _composer(post, "einbetten")
     if not form.is_valid():
-        errors = [str(e) for field in form.errors.values() for e in field]
-        return _reopen(request, post, EmbedKind.CODE, typed, errors)
+        return _reopen(request, post, EmbedKind.CODE, typed, _form_errors(form))
     try:
         services.add_code_embed(post=post, by=user, **form.cleaned_data)
-    except EmbedRefused as refusal:
-        return _reopen(request, post, EmbedKind.CODE, typed, [refusal.reason])
     except ValidationError as error:
-        return _reopen(request, post, EmbedKind.CODE, typed, _messages_of(error))
+        return _reopen(request, post, EmbedKind.CODE, typed, _errors_of(error))
     messages.success(request, _("The code is embedded below the text."))
     return _composer(post, "einbetten")
 

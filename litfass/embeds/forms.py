@@ -43,7 +43,9 @@ class EmbedLinkForm(forms.Form):
         has_point = data.get("latitude") is not None or data.get("longitude") is not None
         if data.get("dialog") == EmbedKind.MAP and has_point and not data.get("url"):
             if data.get("latitude") is None or data.get("longitude") is None:
-                raise forms.ValidationError(_("Please enter both latitude and longitude."))
+                if not self.has_error("latitude") and not self.has_error("longitude"):
+                    raise forms.ValidationError(_("Please enter both latitude and longitude."))
+                return data
             lat, lon = data["latitude"], data["longitude"]
             data["url"] = (
                 f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}"

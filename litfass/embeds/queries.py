@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from django.db.models import Q
 from django.http import Http404
 
 from litfass.content.models import Post
-from litfass.core.memo import GenerationMemo
 from litfass.embeds.models import CodeSnippet, PostEmbed
 
 
@@ -19,9 +19,11 @@ def posts_for_cards(ids: Collection[int]) -> dict[int, Post]:
     """
     if not ids:
         return {}
-    posts = Post.objects.filter(
-        pk__in=ids, status=Post.Status.PUBLISHED, deleted_at__isnull=True
-    ).select_related("author", "place", "lead_image", "event")
+    posts = (
+        Post.objects.filter(pk__in=ids, status=Post.Status.PUBLISHED, deleted_at__isnull=True)
+        .select_related("author", "place", "lead_image", "event")
+        .defer("body")
+    )
     return {post.pk: post for post in posts}
 
 
@@ -33,6 +35,16 @@ def snippets_by_id(ids: Collection[int]) -> dict[int, CodeSnippet]:
     return {snippet.pk: snippet for snippet in snippets}
 
 
+def snippet_is_public(pk: int) -> bool:
+    """Whether a published, undeleted post embeds the snippet ``pk``."""
+    return PostEmbed.objects.filter(
+        kind="code",
+        url__endswith=f"/code/{pk}/",
+        post__status=Post.Status.PUBLISHED,
+        post__deleted_at__isnull=True,
+    ).exists()
+
+
 def snippet_by_id(pk: int) -> CodeSnippet:
     """One snippet with its code, or Http404."""
     snippet = CodeSnippet.objects.filter(pk=pk).first()
@@ -41,21 +53,8 @@ def snippet_by_id(pk: int) -> CodeSnippet:
     return snippet
 
 
-# Which published posts have embeds at all, so a reading page of a post without any (most of
-# them) asks the database nothing. Embed changes to published posts bump the generation.
-_posts_with_embeds: GenerationMemo[str, frozenset[int]] = GenerationMemo(max_age=300)
-
-
-def embeds_of(post_id: int, *, published: bool = False) -> list[PostEmbed]:
-    """The embeds of a post, in their order; ``published`` lets posts without any skip the
-    query."""
-    if published:
-        with_embeds = _posts_with_embeds.get(
-            "ids",
-            lambda: frozenset(PostEmbed.objects.values_list("post_id", flat=True).distinct()),
-        )
-        if post_id not in with_embeds:
-            return []
+def embeds_of(post_id: int) -> list[PostEmbed]:
+    """The embeds of a post, in their order."""
     return list(PostEmbed.objects.filter(post_id=post_id).order_by("position", "id"))
 
 
@@ -75,6 +74,15 @@ SEARCH_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _headline_contains(text: str) -> Q:
+    """Headlines containing ``text`` in any case, umlauts included: SQLite's LIKE folds only
+    ASCII letters, so the usual spellings of a German word are asked for as well."""
+    condition = Q(headline__icontains=text)
+    for variant in {text.lower(), text.capitalize(), text.upper(), text.title()}:
+        condition |= Q(headline__contains=variant)
+    return condition
+
+
 def search_posts(text: str, dialog: str, *, exclude: int, limit: int = 10) -> list[Post]:
     """Published posts of the dialog's kinds whose headline contains ``text``, newest first."""
     text = text.strip()
@@ -85,8 +93,8 @@ def search_posts(text: str, dialog: str, *, exclude: int, limit: int = 10) -> li
             status=Post.Status.PUBLISHED,
             deleted_at__isnull=True,
             kind__in=SEARCH_KINDS[dialog],
-            headline__icontains=text[:100],
         )
+        .filter(_headline_contains(text[:100]))
         .exclude(pk=exclude)
         .select_related("author", "place")
         .order_by("-published_at", "-id")

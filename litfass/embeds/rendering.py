@@ -18,7 +18,7 @@ def _ids(refs: Sequence[EmbedRef], provider: str) -> set[int]:
     return {int(ref.id) for ref in refs if ref.provider == provider and ref.id.isdigit()}
 
 
-def render_embeds(refs: Sequence[EmbedRef]) -> list[SafeString]:
+def render_embeds(refs: Sequence[EmbedRef], *, preview: bool = False) -> list[SafeString]:
     """The markup of each reference, in order; "" for what must not or cannot show.
 
     One query for all cards of our own posts and one for all code snippets, whatever the
@@ -33,7 +33,9 @@ def render_embeds(refs: Sequence[EmbedRef]) -> list[SafeString]:
         elif ref.provider == code.PROVIDER:
             snippet = snippets.get(int(ref.id))
             out.append(
-                code.render_frame(snippet.pk, title=snippet.title, height=snippet.height)
+                code.render_frame(
+                    snippet.pk, title=snippet.title, height=snippet.height, preview=preview
+                )
                 if snippet
                 else EMPTY
             )
@@ -47,7 +49,7 @@ def render_embed(ref: EmbedRef) -> SafeString:
     return render_embeds([ref])[0]
 
 
-def render_embed_urls(urls: Sequence[str]) -> list[SafeString]:
+def render_embed_urls(urls: Sequence[str], *, preview: bool = False) -> list[SafeString]:
     """Parse stored links again (every render re-checks them) and render them; a link that is
     refused today renders as ""."""
     refs: list[EmbedRef | None] = []
@@ -56,5 +58,5 @@ def render_embed_urls(urls: Sequence[str]) -> list[SafeString]:
             refs.append(parse_embed_url(url))
         except EmbedRefused:
             refs.append(None)
-    rendered = iter(render_embeds([ref for ref in refs if ref is not None]))
+    rendered = iter(render_embeds([ref for ref in refs if ref is not None], preview=preview))
     return [next(rendered) if ref is not None else EMPTY for ref in refs]

@@ -96,12 +96,14 @@ def parse_for_dialog(url: str, dialog: EmbedKind) -> EmbedRef:
     The event dialog also takes a photo gallery (an event's pictures are often one).
     """
     if dialog == EmbedKind.EVENT:
-        ref = parse_embed_url(url)
-        if (
-            ref.provider == internal.PROVIDER
-            and ref.options.get("prefix") == (Post.URL_PREFIX[Post.Kind.GALLERY])
-        ):
-            return ref
+        try:
+            ref = parse_embed_url(url)
+        except EmbedRefused:
+            pass  # refused again below, with the event dialog's own reason
+        else:
+            gallery = Post.URL_PREFIX[Post.Kind.GALLERY]
+            if ref.provider == internal.PROVIDER and ref.options.get("prefix") == gallery:
+                return ref
     return parse_embed_url(url, kind=dialog)
 
 
@@ -113,8 +115,19 @@ def _changed(post: Post) -> None:
         transaction.on_commit(pagecache.bump_generation)
 
 
+def _lock(post: Post) -> None:
+    """Serialise the embed writes of one post (positions, the limit, the count)."""
+    Post.objects.select_for_update().filter(pk=post.pk).values_list("pk").first()
+
+
+def _recount(post: Post) -> None:
+    count = PostEmbed.objects.filter(post=post).count()
+    Post.objects.filter(pk=post.pk).update(embed_count=count)
+
+
 def _store(post: Post, ref: EmbedRef, by: User | None) -> PostEmbed:
-    embeds = PostEmbed.objects.select_for_update().filter(post=post)
+    _lock(post)
+    embeds = PostEmbed.objects.filter(post=post)
     if embeds.count() >= MAX_EMBEDS_PER_POST:
         raise ValidationError(
             _("A post can have at most %(count)d embeds.") % {"count": MAX_EMBEDS_PER_POST}
@@ -128,6 +141,7 @@ def _store(post: Post, ref: EmbedRef, by: User | None) -> PostEmbed:
         created_by=by,
     )
     record(post, Revision.Action.EDITED, by, {"embeds": ["", ref.url]})
+    _recount(post)
     _changed(post)
     return embed
 
@@ -163,8 +177,11 @@ def move_embed(*, embed: PostEmbed, by: User | None, offset: int) -> None:
     """Move an embed up (-1) or down (+1) among the embeds of its post."""
     post = embed.post
     check_author(by, post.author)
-    embeds = list(PostEmbed.objects.select_for_update().filter(post=post))
-    index = next(i for i, item in enumerate(embeds) if item.pk == embed.pk)
+    _lock(post)
+    embeds = list(PostEmbed.objects.filter(post=post))
+    index = next((i for i, item in enumerate(embeds) if item.pk == embed.pk), None)
+    if index is None:
+        return  # removed meanwhile
     target = index + offset
     if not 0 <= target < len(embeds):
         return
@@ -177,9 +194,12 @@ def move_embed(*, embed: PostEmbed, by: User | None, offset: int) -> None:
 
 @transaction.atomic
 def remove_embed(*, embed: PostEmbed, by: User | None) -> None:
-    """Remove an embed from its post (a code snippet stays stored for the change history)."""
+    """Remove an embed from its post (a code snippet stays stored for the change history,
+    but is served no longer unless a published post still embeds it)."""
     post = embed.post
     check_author(by, post.author)
-    embed.delete()
+    _lock(post)
+    PostEmbed.objects.filter(pk=embed.pk).delete()
     record(post, Revision.Action.EDITED, by, {"embeds": [embed.url, ""]})
+    _recount(post)
     _changed(post)

@@ -61,6 +61,11 @@ def code_snippet(request: HttpRequest, pk: int) -> HttpResponse:
     """
     if not code.is_code_host(request):
         raise Http404("snippet")
+    # Only what readers can see: a snippet of a draft, or one removed from its post, is served
+    # to its writer's signed preview address alone.
+    token = request.GET.get("vorschau", "")
+    if not (token and code.is_valid_preview(pk, token)) and not queries.snippet_is_public(pk):
+        raise Http404("snippet")
     snippet = queries.snippet_by_id(pk)
     return code.snippet_response(title=snippet.title, html=snippet.html)
 

@@ -7,7 +7,7 @@ composer's embed section: the list with reorder and remove, and the seven dialog
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from django import template
 from django.http import HttpRequest
@@ -20,7 +20,6 @@ from litfass.embeds import queries, services
 from litfass.embeds.compose_views import REOPEN_KEY
 from litfass.embeds.conf import code_origin
 from litfass.embeds.forms import CodeEmbedForm, EmbedLinkForm
-from litfass.embeds.oembed import PostLink
 from litfass.embeds.parser import supported_names
 from litfass.embeds.refs import KIND_NAMES, EmbedKind
 from litfass.embeds.rendering import render_embed_urls
@@ -28,11 +27,27 @@ from litfass.embeds.rendering import render_embed_urls
 register = template.Library()
 
 
+class _WithEmbeds(Protocol):
+    """A post as its page holds it (``PostRow`` or ``Post``): its id and number of embeds."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def embed_count(self) -> int: ...
+    @property
+    def is_published(self) -> bool: ...
+
+
 @register.inclusion_tag("embeds/post_embeds.html")
-def post_embeds(post: PostLink) -> dict[str, Any]:
-    """The embeds of a post for readers, with the consent script once; nothing if none."""
-    urls = [embed.url for embed in queries.embeds_of(post.pk, published=post.is_published)]
-    return {"embeds": [markup for markup in render_embed_urls(urls) if markup]}
+def post_embeds(post: _WithEmbeds) -> dict[str, Any]:
+    """The embeds of a post for readers, with the consent script once; nothing if none (and
+    then not a single query)."""
+    if not post.embed_count:
+        return {"embeds": []}
+    urls = [embed.url for embed in queries.embeds_of(post.pk)]
+    # A draft's preview (only its writers and the editors see it) shows code by signed address.
+    shown = render_embed_urls(urls, preview=not post.is_published)
+    return {"embeds": [markup for markup in shown if markup]}
 
 
 def _help(kind: EmbedKind) -> str:
@@ -62,6 +77,30 @@ def _help(kind: EmbedKind) -> str:
     }[kind]
 
 
+def _refused_form(
+    form_class: type[EmbedLinkForm] | type[CodeEmbedForm],
+    kind: EmbedKind,
+    values: dict[str, Any],
+    errors: dict[str, list[str]],
+    auto_id: str,
+) -> EmbedLinkForm | CodeEmbedForm:
+    """The dialog's form as the writer sent it, each reason at its field, the first of those
+    fields focused when the dialog opens again."""
+    form = form_class(data={**values, "dialog": kind.value}, auto_id=auto_id)
+    form.is_valid()
+    for field, messages in errors.items():
+        name = field if field in form.fields else None
+        known = [str(m) for m in form.errors.get(field, [])]
+        for message in messages:
+            if message not in known:
+                form.add_error(name, message)
+    first = next((name for name in form.fields if name in form.errors), None)
+    if first is None:
+        first = "title" if kind == EmbedKind.CODE else "url"
+    form.fields[first].widget.attrs["autofocus"] = True
+    return form
+
+
 def _dialogs(request: HttpRequest, post: Post, user: User) -> list[dict[str, Any]]:
     reopen = request.session.pop(REOPEN_KEY, None)
     if not isinstance(reopen, dict) or reopen.get("post") != post.pk:
@@ -76,15 +115,11 @@ def _dialogs(request: HttpRequest, post: Post, user: User) -> list[dict[str, Any
             # Start from the post's place; the writer moves the point from there.
             values = {"latitude": post.place.latitude, "longitude": post.place.longitude}
         form_class = CodeEmbedForm if kind == EmbedKind.CODE else EmbedLinkForm
-        form = form_class(
-            initial={"dialog": kind.value, **values},
-            auto_id=f"id_embed_{kind.value}_%s",
-        )
-        if is_open:
-            # The refused field takes the focus when the dialog opens again.
-            form.fields["title" if kind == EmbedKind.CODE else "url"].widget.attrs["autofocus"] = (
-                True
-            )
+        prefix = f"id_embed_{kind.value}_%s"
+        if is_open and reopen is not None:
+            form = _refused_form(form_class, kind, values, reopen.get("errors", {}), prefix)
+        else:
+            form = form_class(initial={"dialog": kind.value, **values}, auto_id=prefix)
         dialogs.append(
             {
                 "kind": kind.value,
@@ -92,7 +127,6 @@ def _dialogs(request: HttpRequest, post: Post, user: User) -> list[dict[str, Any
                 "help": _help(kind),
                 "form": form,
                 "open": is_open,
-                "errors": reopen.get("errors", []) if reopen and is_open else [],
                 "search": kind in {EmbedKind.POST, EmbedKind.SNAPSHOT, EmbedKind.EVENT},
                 "point": kind == EmbedKind.MAP,
             }
@@ -106,7 +140,7 @@ def embed_dialogs(context: Context, post: Post) -> dict[str, Any]:
     user = request.user
     assert isinstance(user, User)  # noqa: S101 - the composer is for logged-in writers
     stored = queries.embeds_of(post.pk)
-    markup = render_embed_urls([embed.url for embed in stored])
+    markup = render_embed_urls([embed.url for embed in stored], preview=True)
     embeds = [
         {
             "embed": embed,

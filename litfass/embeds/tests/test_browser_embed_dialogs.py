@@ -14,8 +14,11 @@ from conftest import Persona, Town
 from litfass.content.models import Post
 from litfass.content.services import create_post, publish_post
 from litfass.content.tests.conftest import open_page  # noqa: F401 - the fixture, shared
+from litfass.content.tests.test_browser_publishing import headline_field, install_clock
 from litfass.core.tests.browser import axe_violations, violations_report
 from litfass.embeds.models import PostEmbed
+from litfass.embeds.refs import EmbedKind
+from litfass.embeds.services import add_embed
 
 pytestmark = pytest.mark.browser
 
@@ -88,8 +91,11 @@ def test_a_reader_loads_nothing_from_the_provider_before_clicking(
     live_server: LiveServer,
 ):
     post = _draft(reporter, town)
-    PostEmbed.objects.create(
-        post=post, kind="video", url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    add_embed(
+        post=post,
+        by=None,
+        url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        dialog=EmbedKind.VIDEO,
     )
     publish_post(post=post)
     page = open_page()
@@ -118,3 +124,25 @@ def test_a_reader_loads_nothing_from_the_provider_before_clicking(
         figure.get_by_role("button", name="Inhalt laden").click()
     expect(figure.locator("iframe")).to_have_attribute("src", f"{PLAYER}?rel=0")
     assert all(url.startswith(PLAYER) for url in foreign)
+
+
+def test_text_typed_just_before_moving_an_embed_is_kept(
+    open_page: Callable[..., Page],  # noqa: F811 - the imported fixture
+    reporter: Persona,
+    town: Town,
+):
+    """The embed forms are forms of their own; composer.js saves the text before they are sent
+    (the page's clock is stopped, so no autosave tick saves it by chance)."""
+    post = _draft(reporter, town)
+    for url in ("https://youtu.be/dQw4w9WgXcQ", "https://vimeo.com/76979871"):
+        add_embed(post=post, by=None, url=url, dialog=EmbedKind.VIDEO)
+    second = PostEmbed.objects.filter(post=post)[1]
+    page = open_page(reporter.user)
+    install_clock(page)
+    page.goto(f"/schreiben/{post.pk}/")
+    headline_field(page).fill("Konzert im Stadtpark fällt aus")
+    page.locator(f"#einbettung-{second.pk}").get_by_role("button", name="Nach vorne").click()
+    expect(page.locator(".embed-list > li").first).to_have_attribute(
+        "id", f"einbettung-{second.pk}"
+    )
+    expect(headline_field(page)).to_have_value("Konzert im Stadtpark fällt aus")

@@ -8,12 +8,15 @@ import pytest
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory
 
+from litfass.content.models import Post
+from litfass.content.services import create_post, publish_post
 from litfass.embeds import code
 from litfass.embeds.middleware import CodeOriginMiddleware
+from litfass.embeds.models import CodeSnippet
 from litfass.embeds.parser import parse_embed_url
 from litfass.embeds.refs import EmbedKind, Refusal
 from litfass.embeds.rendering import render_embed
-from litfass.embeds.services import create_code_snippet
+from litfass.embeds.services import add_code_embed, create_code_snippet, remove_embed
 from litfass.embeds.views import code_snippet
 
 from .conftest import CODE_ORIGIN, requires_app
@@ -119,9 +122,8 @@ def test_snippet_is_served_on_the_code_origin_only(editor):
         profile=editor.profile, by=editor.user, title="Rechner", html="<p id=out></p>"
     )
     middleware = CodeOriginMiddleware(lambda request: pytest.fail("site answered"))
-    response = middleware(
-        RequestFactory().get(f"/code/{snippet.pk}/", HTTP_HOST="embed.example.org")
-    )
+    preview = code.preview_url(snippet.pk).removeprefix(CODE_ORIGIN)
+    response = middleware(RequestFactory().get(preview, HTTP_HOST="embed.example.org"))
     assert response.status_code == 200
     assert "<body><p id=out></p></body>" in response.content.decode()
     assert "sandbox allow-scripts" in response.headers["Content-Security-Policy"]
@@ -133,10 +135,10 @@ def test_snippet_is_served_on_the_code_origin_only(editor):
 
 
 @requires_app
-def test_snippet_through_the_whole_stack(editor, client, settings):
-    snippet = create_code_snippet(
-        profile=editor.profile, by=editor.user, title="Rechner", html="<b>42</b>"
-    )
+def test_snippet_through_the_whole_stack(editor, client, settings, publish):
+    post = publish(editor.profile, "Rechner für die Grundsteuer")
+    embed = add_code_embed(post=post, by=editor.user, title="Rechner", html="<b>42</b>")
+    snippet = CodeSnippet.objects.get(pk=int(embed.url.rstrip("/").rsplit("/", 1)[1]))
     response = client.get(f"/code/{snippet.pk}/", HTTP_HOST="embed.example.org")
     assert response.status_code == 200
     assert response.content.endswith(b"<b>42</b></body></html>")
@@ -144,6 +146,32 @@ def test_snippet_through_the_whole_stack(editor, client, settings):
     assert "sessionid" not in response.cookies
     on_site = client.get(f"/code/{snippet.pk}/", HTTP_HOST="litfass.example")
     assert on_site.status_code == 404
+
+
+@requires_app
+def test_only_code_that_readers_can_see_is_served(editor, client, town):
+    """A draft's code, code removed from its post and code never embedded stay private; the
+    writer's signed preview address works, a forged or foreign one does not."""
+    draft = create_post(
+        kind=Post.Kind.ARTICLE, author=editor.profile, headline="Entwurf", body="<p>x</p>"
+    )
+    embed = add_code_embed(post=draft, by=editor.user, title="Geheim", html="<b>neu</b>")
+    pk = int(embed.url.rstrip("/").rsplit("/", 1)[1])
+    loose = create_code_snippet(profile=editor.profile, by=editor.user, title="Lose", html="x")
+
+    def status(path: str) -> int:
+        return int(client.get(path, HTTP_HOST="embed.example.org").status_code)
+
+    assert status(f"/code/{pk}/") == 404, "the draft's code before publishing"
+    assert status(f"/code/{loose.pk}/") == 404, "code no post embeds"
+    assert status(code.preview_url(pk).removeprefix(CODE_ORIGIN)) == 200
+    other = code.preview_url(loose.pk).split("vorschau=")[1]
+    assert status(f"/code/{pk}/?vorschau={other}") == 404, "a token of another snippet"
+    assert status(f"/code/{pk}/?vorschau={pk}:forged:token") == 404
+    publish_post(post=draft)
+    assert status(f"/code/{pk}/") == 200
+    remove_embed(embed=embed, by=editor.user)
+    assert status(f"/code/{pk}/") == 404, "removed from its post"
 
 
 @requires_app

@@ -13,6 +13,8 @@ from conftest import Persona, Town
 from litfass.content.models import Post
 from litfass.content.services import create_post, edit_post, publish_post
 from litfass.embeds.models import MAX_EMBEDS_PER_POST, CodeSnippet, PostEmbed
+from litfass.embeds.refs import EmbedKind, EmbedRefused, Refusal
+from litfass.embeds.services import add_code_embed, add_embed
 
 from .conftest import CODE_ORIGIN, SITE
 
@@ -139,11 +141,21 @@ def test_nobody_embeds_into_another_persons_post(reporter, outsider, town):
 def test_code_is_refused_for_residents_and_leaves_nothing_behind(reporter, town):
     client = _client(reporter)
     post = _draft(reporter, town)
-    _add(client, post, "code", title="Pegel", html="<p>x</p>", height="300")
+    response = _add(client, post, "code", title="Pegel", html="<p>x</p>", height="300")
+    assert response.status_code == 302, "a clear message, not an error page"
     assert not CodeSnippet.objects.exists() and not PostEmbed.objects.exists()
-    # A pasted snippet link does not get around the rule either.
-    _add(client, post, "video", url=f"{CODE_ORIGIN}/code/1/")
+    assert "Nur vertrauenswürdige Profile dürfen Code einbetten." in _composer(client, post)
+    # A pasted snippet link does not get around the rule either, in any dialog.
+    for dialog in ("video", "post"):
+        _add(client, post, dialog, url=f"{CODE_ORIGIN}/code/1/")
     assert not PostEmbed.objects.exists()
+
+
+def test_a_pasted_snippet_link_is_refused_for_lack_of_trust(reporter, town):
+    post = _draft(reporter, town)
+    with pytest.raises(EmbedRefused) as refused:
+        add_embed(post=post, by=reporter.user, url=f"{CODE_ORIGIN}/code/1/", dialog=EmbedKind.CODE)
+    assert refused.value.code == Refusal.CODE_NOT_TRUSTED
 
 
 def test_a_trusted_editor_embeds_code_in_a_sandboxed_frame_on_the_code_origin(editor, town):
@@ -287,3 +299,82 @@ def test_a_profile_an_editor_trusted_may_embed_code(reporter, town):
     assert 'id="einbetten-code"' in _composer(client, post)
     _add(client, post, "code", title="Pegel", html="<p>Pegel</p>", height="300")
     assert PostEmbed.objects.filter(post=post, kind="code").count() == 1
+
+
+def test_the_event_dialog_names_its_own_reason_for_foreign_links(reporter, town):
+    client = _client(reporter)
+    post = _draft(reporter, town)
+    _add(client, post, "event", url="https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    dialog = _dialog(_composer(client, post), "event")
+    assert "Veranstaltung" in dialog and "nicht unterstützt" not in dialog
+
+
+def test_a_refused_coordinate_is_marked_at_its_field_and_focused(reporter, town):
+    client = _client(reporter)
+    post = _draft(reporter, town)
+    _add(client, post, "map", latitude="49,44", longitude="7.77")
+    dialog = _dialog(_composer(client, post), "map")
+    latitude = re.search(r'<input[^>]*name="latitude"[^>]*>', dialog)
+    assert latitude and 'aria-invalid="true"' in latitude.group(0)
+    assert "autofocus" in latitude.group(0)
+    assert 'value="49,44"' in latitude.group(0), "kept as typed"
+    assert "Bitte geben Sie Breiten- und Längengrad ein." not in dialog, "both were entered"
+
+
+def test_embeds_of_other_posts_and_foreign_posts_are_out_of_reach(reporter, outsider, town):
+    client = _client(reporter)
+    mine, other = _draft(reporter, town), _draft(reporter, town, "Zweiter Entwurf")
+    _add(client, other, "video", url="https://youtu.be/dQw4w9WgXcQ")
+    embed = PostEmbed.objects.get(post=other)
+    via_mine = reverse("embed_dialogs:change", args=[mine.pk, embed.pk])
+    assert client.post(via_mine, {"action": "remove"}).status_code == 404
+    change = reverse("embed_dialogs:change", args=[other.pk, embed.pk])
+    assert _client(outsider).post(change, {"action": "remove"}).status_code == 404
+    search = reverse("embed_dialogs:search", args=[other.pk])
+    assert _client(outsider).get(search, {"q": "x"}).status_code == 404
+    assert PostEmbed.objects.filter(pk=embed.pk).exists()
+
+
+def test_search_ignores_the_case_of_umlauts(reporter, town, publish):
+    assert reporter.profile is not None
+    publish(reporter.profile, "Ärger um Parkplätze am Stadtpark")
+    post = _draft(reporter, town)
+    url = reverse("embed_dialogs:search", args=[post.pk])
+    found = _client(reporter).get(url, {"dialog": "post", "q": "ärger"}, HTTP_HX_REQUEST="true")
+    assert "Ärger um Parkplätze" in found.content.decode()
+
+
+def test_the_post_counts_its_embeds(reporter, town):
+    client = _client(reporter)
+    post = _draft(reporter, town)
+    _add(client, post, "video", url="https://youtu.be/dQw4w9WgXcQ")
+    _add(client, post, "map", latitude="49.44", longitude="7.77")
+    post.refresh_from_db()
+    assert post.embed_count == 2
+    client.post(
+        reverse("embed_dialogs:change", args=[post.pk, PostEmbed.objects.filter(post=post)[0].pk]),
+        {"action": "remove"},
+    )
+    post.refresh_from_db()
+    assert post.embed_count == 1
+
+
+def test_a_page_with_every_kind_of_embed_needs_three_more_queries(
+    editor, town, publish, django_assert_max_num_queries
+):
+    """A post page needs at most 6 queries (see content's performance tests); its embeds add
+    one for the list, one for all cards and one for all code frames, however many."""
+    other = publish(editor.profile, "Neue Buslinie")
+    post = _draft(editor, town)
+    for url in ("https://youtu.be/dQw4w9WgXcQ", "https://vimeo.com/76979871"):
+        add_embed(post=post, by=editor.user, url=url, dialog=EmbedKind.VIDEO)
+    add_embed(
+        post=post, by=editor.user, url=f"{SITE}{other.get_absolute_url()}", dialog=EmbedKind.POST
+    )
+    add_code_embed(post=post, by=editor.user, title="Pegel", html="<p>1</p>")
+    publish_post(post=post)
+    reader = Client(HTTP_HOST=HOST)
+    reader.get(post.get_absolute_url())  # menus and memos are warm from now on
+    with django_assert_max_num_queries(6 + 3):
+        page = reader.get(post.get_absolute_url()).content.decode()
+    assert page.count('class="embed ') == 4

@@ -132,14 +132,18 @@
     var other = event.target;
     if (!(other instanceof HTMLFormElement) || other === form) return;
     if (other.id !== "upload-form" && !other.hasAttribute("data-keep-text")) return;
-    // Nothing new to save (or saved already): the form goes as it is.
-    if (other.dataset.saving || serialise(snapshot()) === lastSent) return;
+    // Saved, and now sent again by us: it goes as it is.
+    if (other.dataset.saving === "sent") return;
+    // A second click while the text is being saved would send the form twice.
+    if (other.dataset.saving === "saving") { event.preventDefault(); return; }
+    // Nothing new to save: the form goes as it is.
+    if (serialise(snapshot()) === lastSent) return;
     event.preventDefault();
-    other.dataset.saving = "1";
+    other.dataset.saving = "saving";
     var submitter = event.submitter || null;
     // Sent again with the same button, so its name and value (e.g. action=up) go along; the
     // save answers in a later task, when the form may be submitted again.
-    var go = function () { other.requestSubmit(submitter); };
+    var go = function () { other.dataset.saving = "sent"; other.requestSubmit(submitter); };
     save(false).then(go, go);
   });
 
