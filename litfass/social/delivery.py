@@ -25,7 +25,14 @@ from django.utils import timezone, translation
 from litfass.accounts.models import User
 from litfass.content.models import Post
 from litfass.social import notices, tokens
-from litfass.social.models import Follow, Mute, Notification, PostFanout, SocialSettings
+from litfass.social.models import (
+    Follow,
+    Mute,
+    Notification,
+    PostFanout,
+    SocialSettings,
+    notification_still_shown,
+)
 
 Kind = Notification.Kind
 Delivery = Notification.Delivery
@@ -172,7 +179,9 @@ def send_immediate(ids: Iterable[int], *, now: dt.datetime | None = None) -> int
             .values_list("pk", flat=True)
         )
         Notification.objects.filter(pk__in=pending).update(emailed_at=at)
-    notifications = list(_with_targets(Notification.objects.filter(pk__in=pending)))
+    # Claimed either way; what was withdrawn meanwhile is not sent.
+    shown = Notification.objects.filter(pk__in=pending).filter(notification_still_shown())
+    notifications = list(_with_targets(shown))
     messages = [notification_message(n) for n in notifications if n.recipient.email]
     if messages:
         mailers.default.send_messages(messages)
@@ -291,9 +300,8 @@ def send_digests(*, now: dt.datetime | None = None) -> int:
                 continue
             Notification.objects.filter(pk__in=ids).update(digested_at=at)
             SocialSettings.objects.update_or_create(user=user, defaults={"last_digest_at": at})
-        items = list(
-            _with_targets(Notification.objects.filter(pk__in=ids)).order_by("-created_at", "-id")
-        )
+        shown = Notification.objects.filter(pk__in=ids).filter(notification_still_shown())
+        items = list(_with_targets(shown).order_by("-created_at", "-id"))
         if user.email and items:
             digest_message(user, items).send()
             sent += 1

@@ -289,6 +289,19 @@ class Like(models.Model):
         return f"{self.user_id} likes {self.post_id or self.comment_id}"
 
 
+def notification_still_shown() -> models.Q:
+    """Notifications whose post is still published and whose comment is still visible.
+
+    What was unpublished, deleted or hidden after the notification was made is left out of the
+    bell, the list and every e-mail: a withdrawn text is not sent around afterwards.
+    """
+    post_shown = models.Q(post__isnull=True) | models.Q(
+        post__status="published", post__deleted_at__isnull=True
+    )
+    comment_shown = models.Q(comment__isnull=True) | models.Q(comment__status="visible")
+    return post_shown & comment_shown
+
+
 class Notification(models.Model):
     """Something a user should hear about; shown under the bell and e-mailed per preference.
 

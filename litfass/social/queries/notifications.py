@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from django.http import Http404
 
 from litfass.accounts.models import User
-from litfass.social.models import Notification, NotificationPreference, SocialSettings
+from litfass.social.models import (
+    Notification,
+    NotificationPreference,
+    SocialSettings,
+    notification_still_shown,
+)
 from litfass.social.notices import DEFAULT_EMAIL
 
 PAGE_SIZE = 30
@@ -15,7 +20,8 @@ PAGE_SIZE = 30
 
 def unread_count(user: User) -> int:
     """Unread notifications of ``user``: one count over ``notification_unread_idx``."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    return unread.filter(notification_still_shown()).count()
 
 
 @dataclass(frozen=True)
@@ -28,8 +34,10 @@ def notifications_of(
     user: User, before: int | None = None, size: int = PAGE_SIZE
 ) -> NotificationPage:
     """The user's notifications, newest first, with what they are about; keyset on id."""
-    queryset = Notification.objects.filter(recipient=user).select_related(
-        "actor__personal_profile", "post", "comment", "profile"
+    queryset = (
+        Notification.objects.filter(recipient=user)
+        .filter(notification_still_shown())
+        .select_related("actor__personal_profile", "post", "comment", "profile")
     )
     if before is not None:
         queryset = queryset.filter(pk__lt=before)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from litfass.accounts.models import User
+from litfass.accounts.models import Profile, User
 from litfass.content.models import Post
-from litfass.social.models import Comment, Like, Notification
+from litfass.social.models import Comment, Like, Notification, SocialSettings
 from litfass.social.services.common import check_active, member_ids, now_or
 from litfass.social.services.notifications import notify
 
@@ -37,11 +38,11 @@ def like_post(*, post: Post, by: User, now: dt.datetime | None = None) -> bool:
     if Like.objects.filter(post=post, user=by).exists() or not _save(Like(post=post, user=by)):
         return False
     notify(
-        recipients=member_ids(post.author_id),
+        recipients=[pk for pk in member_ids(post.author_id) if pk != by.pk],
         kind=Notification.Kind.LIKE,
         now=now_or(now),
-        actor=by,
         post=post,
+        **_liker(by),
     )
     return True
 
@@ -58,14 +59,24 @@ def like_comment(*, comment: Comment, by: User, now: dt.datetime | None = None) 
     if not _save(Like(comment=comment, user=by)):
         return False
     notify(
-        recipients=[comment.author_id],
+        recipients=[pk for pk in [comment.author_id] if pk != by.pk],
         kind=Notification.Kind.LIKE,
         now=now_or(now),
-        actor=by,
         post=comment.post,
         comment=comment,
+        **_liker(by),
     )
     return True
+
+
+def _liker(by: User) -> dict[str, Any]:
+    """Who a like notification names: the liker only if they allowed their name to be shown
+    with their likes; otherwise nobody ("someone likes …"), while readers who muted the liker
+    still hear nothing of it."""
+    if SocialSettings.objects.filter(user=by, show_my_likes=True).exists():
+        return {"actor": by}
+    personal = Profile.objects.filter(person=by).values_list("pk", flat=True).first()
+    return {"actor": None, "muted_profile_id": personal}
 
 
 def unlike_post(*, post: Post, by: User) -> bool:

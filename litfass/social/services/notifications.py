@@ -65,7 +65,8 @@ def notify(
         profile=profile,
         muted_profile_id=muted_profile_id,
     )
-    if rows and actor is not None and kind in {Kind.LIKE, Kind.FOLLOWER}:
+    # Unnamed likes ("someone likes …") are repeated neither: one unread is enough.
+    if rows and (actor is not None or kind == Kind.LIKE) and kind in {Kind.LIKE, Kind.FOLLOWER}:
         repeated = set(
             Notification.objects.filter(
                 recipient_id__in=[n.recipient_id for n in rows],
@@ -115,6 +116,12 @@ def set_preferences(
         NotificationPreference.objects.update_or_create(
             user=user, kind=kind, defaults={"email": email}
         )
+        if email == Delivery.OFF:
+            # Notifications still waiting for their e-mail are not sent either: unsubscribing
+            # stops the next digest too.
+            Notification.objects.filter(
+                recipient=user, kind=kind, emailed_at__isnull=True, digested_at__isnull=True
+            ).exclude(email=Delivery.OFF).update(email=Delivery.OFF)
     if show_my_likes is not None:
         SocialSettings.objects.update_or_create(
             user=user, defaults={"show_my_likes": show_my_likes}

@@ -306,6 +306,20 @@ def test_a_refused_reply_keeps_its_text_in_its_own_reply_box(login, post, reader
     assert "Meine Antwort" not in main_box
 
 
+def test_a_reply_to_a_comment_hidden_meanwhile_is_refused_with_its_text_kept(
+    login, post, reader, outsider, moderator
+):
+    top = services.add_comment(post=post, by=outsider.user, body="Oben")
+    services.hide_comment(comment=top, by=moderator.user, reason="Werbung")
+    data = {"body": "Meine Antwort", "reply_to": top.pk}
+    response = login(reader).post(f"/kommentare/beitrag/{post.pk}/", data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Auf diesen Kommentar kann man nicht antworten." in html
+    assert "Meine Antwort</textarea>" in html
+    assert not post.comments.filter(body="Meine Antwort").exists()
+
+
 def test_the_comment_address_leads_to_the_comment_box(login, post, reader):
     # Where the login page returns to when a session ran out while writing.
     response = Client().get(f"/kommentare/beitrag/{post.pk}/")

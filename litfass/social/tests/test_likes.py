@@ -57,7 +57,7 @@ def test_like_list_says_and_n_others(rf, reader, outsider, post):
     html = Template("{% load social %}{% like_button post %}").render(
         Context({"request": request, "post": post})
     )
-    assert "otto" in html and "rolf" not in html and "1" in html
+    assert "otto" in html and "rolf" not in html and "und 1 weiteren Person" in html
 
 
 def test_the_author_hears_about_a_like_once(reader, reporter, post):
@@ -77,3 +77,14 @@ def test_like_a_comment(login, reader, outsider, post, htmx):
     assert (
         login(reader).post("/kommentare/99999/gefaellt-mir/", {"action": "like"}).status_code == 404
     )
+
+
+def test_a_like_names_the_liker_only_if_they_allowed_it(login, reader, outsider, reporter, post):
+    services.like_post(post=post, by=reader.user)
+    services.set_preferences(user=outsider.user, emails={}, show_my_likes=True)
+    services.like_post(post=post, by=outsider.user)
+    likes = Notification.objects.filter(recipient=reporter.user, kind="like")
+    assert sorted(n.actor_id or 0 for n in likes) == [0, outsider.user.pk]
+    page = login(reporter).get("/benachrichtigungen/").content.decode()
+    assert "Jemandem gefällt" in page
+    assert "Rolf" not in page and "rolf" not in page

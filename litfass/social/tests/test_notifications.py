@@ -52,7 +52,12 @@ def test_digest_preference_collects_and_off_sends_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         comment(post, outsider)
     assert mailoutbox == []
-    assert delivery.send_digests() == 1
+    # Switching off also stops what was waiting for the digest.
+    assert delivery.send_digests() == 0
+    assert mailoutbox == []
+    services.set_preferences(user=reporter.user, emails={"comment": "digest"})
+    comment(post, reader, "Noch ein Gedanke", minutes=5)
+    assert delivery.send_digests(now=timezone.now() + dt.timedelta(minutes=6)) == 1
     assert len(mailoutbox) == 1
     assert delivery.send_digests(now=timezone.now() + dt.timedelta(days=2)) == 0
 
@@ -223,3 +228,15 @@ def test_a_mail_client_unsubscribes_with_one_click(
     )
     assert response.status_code == 200
     assert queries.preferences_of(reporter.user)["comment"] == "off"
+
+
+def test_withdrawn_comments_and_posts_are_neither_mailed_nor_listed(
+    login, post, reader, reporter, moderator, mailoutbox
+):
+    services.set_preferences(user=reporter.user, emails={"comment": "digest"})
+    rude = comment(post, reader, "BELEIDIGUNG xyz")
+    services.hide_comment(comment=rude, by=moderator.user, reason="Beleidigung")
+    assert delivery.send_digests() == 0
+    assert mailoutbox == []
+    page = login(reporter).get("/benachrichtigungen/").content.decode()
+    assert "BELEIDIGUNG" not in page and queries.unread_count(reporter.user) == 0

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -54,7 +54,12 @@ def comment(request: HttpRequest, post_pk: int) -> HttpResponse:
     if form.is_valid():
         reply_to = None
         if form.cleaned_data["reply_to"]:
-            reply_to = queries.visible_comment(form.cleaned_data["reply_to"])
+            try:
+                reply_to = queries.visible_comment(form.cleaned_data["reply_to"])
+            except Http404:
+                # Hidden or deleted while the reply was written: say so, keep the text.
+                form.add_error("body", _("This comment cannot be replied to."))
+    if form.is_valid():
         try:
             created = services.add_comment(
                 post=post,
