@@ -363,6 +363,9 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Proxies in front of the app (addresses or networks) whose X-Forwarded-For is believed, for
+# the per-address comment limit; a direct client cannot claim an address this way.
+LITFASS_TRUSTED_PROXIES = env_list("LITFASS_TRUSTED_PROXIES", "127.0.0.1,::1")
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -14,6 +14,7 @@ from litfass.content.services import EventData, create_post
 from litfass.social import queries, services
 from litfass.social.models import Comment, Notification
 from litfass.social.text import comment_html
+from litfass.social.views.common import client_ip
 
 
 @pytest.fixture
@@ -367,3 +368,33 @@ def test_every_kind_of_post_can_be_commented(login, reporter, reader, publish, k
     assert "Schön!" in client.get(post.get_absolute_url()).content.decode()
     notification = Notification.objects.get(kind="comment")
     assert notification.recipient == reporter.user and notification.post == post
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "expected"),
+    [
+        ("203.0.113.7", "", "203.0.113.7"),
+        # A direct client cannot claim another address.
+        ("203.0.113.7", "198.51.100.1", "203.0.113.7"),
+        # Behind the local proxy: the address the proxy saw, not what the client wrote.
+        ("127.0.0.1", "198.51.100.1", "198.51.100.1"),
+        ("127.0.0.1", "10.9.9.9, 198.51.100.1", "198.51.100.1"),
+        ("127.0.0.1", "", "127.0.0.1"),
+        ("127.0.0.1", "kaputt", "127.0.0.1"),
+        ("::1", "2001:db8::5", "2001:db8::5"),
+    ],
+)
+def test_the_per_address_limit_sees_the_client_behind_a_trusted_proxy(
+    rf, remote, forwarded, expected
+):
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+def test_readers_behind_the_proxy_do_not_share_one_comment_limit(post, reader, outsider, settings):
+    settings.LITFASS_COMMENT_RATE_IP = (1, 600)
+    for persona, address in ((reader, "198.51.100.1"), (outsider, "198.51.100.2")):
+        client = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address)
+        client.force_login(persona.user)
+        response = client.post(f"/kommentare/beitrag/{post.pk}/", {"body": f"Hallo {address}"})
+        assert response.status_code == 302, response.content.decode()[:200]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -77,7 +79,40 @@ def report(request: HttpRequest, error: ValidationError) -> None:
 def client_ip(request: HttpRequest) -> str | None:
     """The address the request came from, for the per-IP comment limit.
 
-    Behind a proxy this is the proxy's address unless the proxy sets REMOTE_ADDR (e.g. with
-    gunicorn's ``--forwarded-allow-ips``); see the report on wiring.
+    When the connection comes from a trusted proxy (``LITFASS_TRUSTED_PROXIES``, by default
+    the machine itself, where nginx or Caddy run), the address is the last one in
+    X-Forwarded-For that is not a trusted proxy: what the client wrote there itself stands
+    further left and is not believed.
     """
-    return request.META.get("REMOTE_ADDR") or None
+    remote: str | None = request.META.get("REMOTE_ADDR") or None
+    if remote is None or not _trusted_proxy(remote):
+        return remote
+    forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+    for hop in reversed([part.strip() for part in forwarded.split(",") if part.strip()]):
+        if not _valid_ip(hop):
+            break
+        if not _trusted_proxy(hop):
+            return hop
+    return remote
+
+
+def _valid_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _trusted_proxy(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    for network in settings.LITFASS_TRUSTED_PROXIES:
+        try:
+            if ip in ipaddress.ip_network(network, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
