@@ -58,6 +58,8 @@ def test_reader_follows_a_place_comments_on_its_new_post_and_the_author_is_told(
     follow_box.get_by_role("button", name="Kaiserslautern folgen", exact=True).click()
     expect(follow_box).to_contain_text("Sie folgen Kaiserslautern mit seinen Ortsteilen.")
     expect(follow_box).to_contain_text("1 Follower")
+    # The keyboard focus stays on the button, now "Nicht mehr folgen", for a second press.
+    expect(follow_box.get_by_role("button", name="Nicht mehr folgen")).to_be_focused()
     assert page.url == url_before  # swapped in place, no page load
     assert Follow.objects.filter(follower=reader.user, place=town.kaiserslautern).exists()
 
