@@ -11,7 +11,24 @@ MIN_HEIGHT = 100
 MAX_HEIGHT = 2000
 
 
-class CodeSnippet(models.Model):
+class _Created(models.Model):
+    """Who made a row and when (the writer is kept as None when their account goes)."""
+
+    created_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class CodeSnippet(_Created):
     """HTML and JavaScript by a trusted profile, served only sandboxed on the code origin."""
 
     # The iframe's accessible name, read out by screen readers.
@@ -24,15 +41,6 @@ class CodeSnippet(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    created_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects: ClassVar[models.Manager[CodeSnippet]] = models.Manager()
 
@@ -61,7 +69,7 @@ class CodeSnippet(models.Model):
 MAX_EMBEDS_PER_POST = 20
 
 
-class PostEmbed(models.Model):
+class PostEmbed(_Created):
     """One embed of a post, shown below its text in ``position`` order.
 
     ``url`` is the canonical link the parser built from the writer's link, never the pasted
@@ -74,15 +82,6 @@ class PostEmbed(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind"), max_length=10)
     url = models.CharField(_("link"), max_length=2048)
-    created_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects: ClassVar[models.Manager[PostEmbed]] = models.Manager()
 

@@ -31,11 +31,12 @@ def hidden_post_path(
     """The path of a post in ``state`` (one of HIDDEN_STATES), as ``/beitrag/<slug>-<id>/``."""
     if state == "missing":
         return "/beitrag/nie-geschrieben-999999/"
-    post = _post_in(state, reporter, town, publish)
+    post = post_in(state, reporter, town, publish)
     return f"/{Post.URL_PREFIX[post.kind]}/{post.slug}-{post.pk}/"
 
 
-def _post_in(state: str, reporter: Persona, town: Town, publish: Callable[..., Post]) -> Post:
+def post_in(state: str, reporter: Persona, town: Town, publish: Callable[..., Post]) -> Post:
+    """A post of ``reporter`` that readers must not see: draft, pending, unpublished, deleted."""
     assert reporter.profile is not None
     if state == "draft":
         return create_post(kind=Post.Kind.ARTICLE, author=reporter.profile, headline="Geheim")

@@ -11,10 +11,7 @@ from litfass.content.models import Post
 from litfass.content.services import (
     EventData,
     create_post,
-    delete_post,
     publish_post,
-    submit_post,
-    unpublish_post,
 )
 from litfass.embeds import internal
 from litfass.embeds.parser import parse_embed_url
@@ -23,6 +20,7 @@ from litfass.embeds.rendering import render_embed, render_embeds
 
 from .conftest import SITE
 from .helpers import accepted, refused
+from .own_posts import post_in
 
 ACCEPTED = [
     (f"{SITE}/beitrag/neuer-radweg-12/", EmbedKind.POST, "12", "beitrag", "neuer-radweg"),
@@ -151,35 +149,9 @@ def test_event_card_shows_when_and_where(reporter, town):
     assert "Stiftsplatz" in html
 
 
-def test_draft_renders_nothing(reporter):
-    post = create_post(kind=Post.Kind.ARTICLE, author=reporter.profile, headline="Geheim")
-    assert str(render_embed(ref_for(post))) == ""
-
-
-def test_pending_post_renders_nothing(reporter, town):
-    post = create_post(
-        kind=Post.Kind.ARTICLE,
-        author=reporter.profile,
-        by=reporter.user,
-        headline="Wartet auf Freigabe",
-        body="<p>Text.</p>",
-        place=town.kaiserslautern,
-    )
-    submit_post(post=post, by=reporter.user)
-    post.refresh_from_db()
-    assert post.status == Post.Status.PENDING
-    assert str(render_embed(ref_for(post))) == ""
-
-
-def test_unpublished_post_renders_nothing(reporter, publish):
-    post = publish(reporter.profile, "Bald weg")
-    unpublish_post(post=post, by=reporter.user)
-    assert str(render_embed(ref_for(post))) == ""
-
-
-def test_deleted_post_renders_nothing(reporter, publish):
-    post = publish(reporter.profile, "Gelöscht")
-    delete_post(post=post, by=reporter.user)
+@pytest.mark.parametrize("state", ["draft", "pending", "unpublished", "deleted"])
+def test_a_post_readers_cannot_see_renders_nothing(state, reporter, town, publish):
+    post = post_in(state, reporter, town, publish)
     assert str(render_embed(ref_for(post))) == ""
 
 
