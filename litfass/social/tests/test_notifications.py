@@ -240,3 +240,26 @@ def test_withdrawn_comments_and_posts_are_neither_mailed_nor_listed(
     assert mailoutbox == []
     page = login(reporter).get("/benachrichtigungen/").content.decode()
     assert "BELEIDIGUNG" not in page and queries.unread_count(reporter.user) == 0
+
+
+def test_mails_about_a_sponsored_post_carry_the_advertisement_label(
+    town, reporter, advertiser, reader, mailoutbox, django_capture_on_commit_callbacks
+):
+    assert reporter.profile is not None
+    sponsored = publish_post(
+        post=create_post(
+            kind=Post.Kind.ARTICLE,
+            author=reporter.profile,
+            headline="Winterreifen jetzt günstig",
+            body="<p>Angebot.</p>",
+            place=town.kaiserslautern,
+            sponsor=advertiser.profile,
+        )
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        comment(sponsored, reader, "Gilt das auch für Ganzjahresreifen?")
+    assert "Anzeige: " in mailoutbox[0].body
+    services.set_preferences(user=reporter.user, emails={"comment": "digest"})
+    comment(sponsored, reader, "Und für Anhänger?", minutes=5)
+    assert delivery.send_digests(now=timezone.now() + dt.timedelta(minutes=6)) == 1
+    assert "[Anzeige] Winterreifen jetzt günstig" in mailoutbox[1].body
