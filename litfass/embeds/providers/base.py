@@ -7,6 +7,7 @@ address from a reference. Rendering is the same privacy placeholder for all of t
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import ClassVar
 from urllib.parse import SplitResult
 
@@ -17,7 +18,7 @@ from litfass.embeds.placeholder import render_placeholder
 from litfass.embeds.refs import EmbedKind, EmbedRef, EmbedRefused, Option, Refusal
 
 
-class Provider:
+class Provider(ABC):
     #: Stored in references and used for CSS classes: lower-case, never changes.
     slug: ClassVar[str]
     #: The brand as readers know it (not translated).
@@ -37,16 +38,18 @@ class Provider:
     def origins(self, source: Source = None) -> tuple[str, ...]:
         return self.frame_origins
 
+    @abstractmethod
     def parse(self, url: SplitResult) -> EmbedRef:
         """The reference for a link on one of ``hosts``; EmbedRefused if it is not embeddable.
 
         ``url`` has passed :func:`~litfass.embeds.urlcheck.check_url` (https, a plain host).
         """
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def player_src(self, ref: EmbedRef) -> str:
         """The iframe address for ``ref``, on one of ``frame_origins``."""
-        raise NotImplementedError
+        ...
 
     def display_name(self, ref: EmbedRef) -> str:
         return self.name

@@ -1,8 +1,5 @@
-"""``{% load embeds %}{% render_embed url %}``: a stored embed link as markup ("" if refused);
-``{% oembed_link post %}``: the oEmbed discovery link in the head of a post's page.
-
-For a page with several embeds, render them in a view with
-:func:`litfass.embeds.rendering.render_embed_urls` (one query for all cards).
+"""``{% load embeds %}{% oembed_link post %}``: the oEmbed discovery link in the head of a post's
+page. The embeds of a post render with ``{% load post_embeds %}{% post_embeds post %}``.
 """
 
 from __future__ import annotations
@@ -13,14 +10,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from litfass.embeds import oembed
 from litfass.embeds.oembed import PostLink
-from litfass.embeds.rendering import render_embed_urls
 
 register = template.Library()
-
-
-@register.simple_tag
-def render_embed(url: str) -> SafeString:
-    return render_embed_urls([url])[0]
 
 
 @register.simple_tag

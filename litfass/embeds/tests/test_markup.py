@@ -49,10 +49,3 @@ def test_assets_partial_loads_script_and_styles_from_our_origin():
     html = engine.get_template("embeds/assets.html").render(Context())
     assert '<script src="/static/embeds/consent.js" defer></script>' in html
     assert 'href="/static/embeds/embeds.css"' in html
-
-
-def test_render_embed_tag_renders_a_stored_link_or_nothing(db):
-    engine = Engine(libraries={"embeds": "litfass.embeds.templatetags.embeds"})
-    template = engine.from_string("{% load embeds %}{% render_embed url %}")
-    assert "embed--vimeo" in template.render(Context({"url": "https://vimeo.com/76979871"}))
-    assert template.render(Context({"url": "javascript:alert(1)"})) == ""

@@ -16,7 +16,7 @@ from litfass.social.services.comments import (
     reopen_discussion,
     unhide_comment,
 )
-from litfass.social.services.fanout import notify_new_posts, post_published
+from litfass.social.services.fanout import notify_new_posts
 from litfass.social.services.follows import (
     follow_place,
     follow_profile,
@@ -52,7 +52,6 @@ __all__ = [
     "mute_profile",
     "notify",
     "notify_new_posts",
-    "post_published",
     "reopen_discussion",
     "set_preferences",
     "unfollow",

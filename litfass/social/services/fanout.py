@@ -13,20 +13,11 @@ from functools import partial
 
 from django.db import transaction
 
-from litfass.content.models import Post
 from litfass.social import delivery, tasks
 from litfass.social.services.common import now_or
 
 # Posts published longer ago than this are never announced (e.g. on the first run).
 LOOKBACK = dt.timedelta(days=2)
-
-
-def post_published(post: Post) -> None:
-    """Enqueue the fan-out of ``post`` to its author's followers after the commit.
-
-    Safe to call more than once: the task skips followers told already and posts done.
-    """
-    transaction.on_commit(partial(tasks.fan_out_post.enqueue, post.pk))
 
 
 def notify_new_posts(*, now: dt.datetime | None = None) -> list[int]:
