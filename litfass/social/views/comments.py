@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -81,22 +83,40 @@ def comment(request: HttpRequest, post_pk: int) -> HttpResponse:
     return render(request, "social/comment_form.html", context, status=400)
 
 
-@login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Edit one's own comment within 15 minutes (404 for anybody else's)."""
-    user = user_of(request)
-    target = queries.own_comment(pk, user)
-    form = EditCommentForm(request.POST or None, initial={"body": target.body})
+def _comment_form_page(
+    request: HttpRequest,
+    target: Comment,
+    form: forms.Form,
+    template: str,
+    save: Callable[[dict[str, Any]], object],
+) -> HttpResponse:
+    """A page with one form about a comment: on a valid POST ``save`` runs and the reader goes
+    back to the comment; a refusal shows at the form, with what was typed."""
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_comment(comment=target, by=user, body=form.cleaned_data["body"])
+            save(form.cleaned_data)
         except ValidationError as exc:
             _errors(form, exc)
         else:
             return HttpResponseRedirect(target.get_absolute_url())
     status = 400 if request.method == "POST" else 200
     context = {"post": target.post, "form": form, "comment": target, "action": request.path}
-    return render(request, "social/comment_edit.html", context, status=status)
+    return render(request, template, context, status=status)
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit one's own comment within 15 minutes (404 for anybody else's)."""
+    user = user_of(request)
+    target = queries.own_comment(pk, user)
+    form = EditCommentForm(request.POST or None, initial={"body": target.body})
+    return _comment_form_page(
+        request,
+        target,
+        form,
+        "social/comment_edit.html",
+        lambda data: services.edit_comment(comment=target, by=user, body=data["body"]),
+    )
 
 
 @login_required
@@ -124,16 +144,13 @@ def hide(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             report(request, exc)
         return HttpResponseRedirect(target.get_absolute_url())
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.hide_comment(comment=target, by=user, reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            _errors(form, exc)
-        else:
-            return HttpResponseRedirect(target.get_absolute_url())
-    status = 400 if request.method == "POST" else 200
-    context = {"post": target.post, "form": form, "comment": target, "action": request.path}
-    return render(request, "social/comment_hide.html", context, status=status)
+    return _comment_form_page(
+        request,
+        target,
+        form,
+        "social/comment_hide.html",
+        lambda data: services.hide_comment(comment=target, by=user, reason=data["reason"]),
+    )
 
 
 @login_required
